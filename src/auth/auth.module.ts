@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule, getRepositoryToken } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import type { CasConfig } from '../config/cas-config';
+import { CAS_CONFIG } from '../config/config.module';
+import { AUTH_BACKEND, type AuthBackend } from './auth-backend';
+import { AuthService } from './auth.service';
+import { DummyBackend } from './backends/dummy.backend';
+import { LocalBackend } from './backends/local.backend';
+import { TestBackend } from './backends/test.backend';
+import { User } from './user.entity';
+import { UsersService } from './users.service';
+
+function backendFor(config: CasConfig, users: Repository<User>): AuthBackend {
+  switch (config.authClass) {
+    case 'test':
+      return new TestBackend(config.testUser, config.testPassword, config.testAttributes);
+    case 'dummy':
+      return new DummyBackend();
+    case 'local':
+      return new LocalBackend(users, config.bcryptRounds);
+    default:
+      // The config loader refuses sources this build does not implement.
+      throw new Error(`CAS_AUTH_CLASS=${config.authClass} is not available`);
+  }
+}
+
+@Module({
+  imports: [TypeOrmModule.forFeature([User])],
+  providers: [
+    {
+      provide: AUTH_BACKEND,
+      inject: [CAS_CONFIG, getRepositoryToken(User)],
+      useFactory: backendFor,
+    },
+    AuthService,
+    UsersService,
+  ],
+  exports: [AuthService, UsersService],
+})
+export class AuthModule {}

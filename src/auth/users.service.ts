@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import bcrypt from 'bcryptjs';
+import { Repository } from 'typeorm';
+import type { CasConfig } from '../config/cas-config';
+import { CAS_CONFIG } from '../config/config.module';
+import type { Attributes } from '../config/env-parsers';
+import { User } from './user.entity';
+
+export class UserExistsError extends Error {}
+
+/** Local users: creation and maintenance (CLI and admin API). */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly repo: Repository<User>,
+    @Inject(CAS_CONFIG) private readonly config: CasConfig,
+  ) {}
+
+  hashPassword(password: string): Promise<string> {
+    return bcrypt.hash(password, this.config.bcryptRounds);
+  }
+
+  async create(username: string, password: string, attributes: Attributes): Promise<User> {
+    if (await this.repo.exists({ where: { username } })) throw new UserExistsError(username);
+    const now = Date.now();
+    return this.repo.save(
+      this.repo.create({
+        username,
+        passwordHash: await this.hashPassword(password),
+        attributes,
+        disabled: false,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+  }
+
+  findByUsername(username: string): Promise<User | null> {
+    return this.repo.findOne({ where: { username } });
+  }
+
+  list(): Promise<User[]> {
+    return this.repo.find({ order: { username: 'ASC' } });
+  }
+}

@@ -1,0 +1,17 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import type { CasConfig } from '../config/cas-config';
+import { ConfigModule } from '../config/config.module';
+import { DatabaseModule } from '../database/database.module';
+import { ServicesModule } from '../services/services.module';
+
+/** What the command-line tool needs: the database and the domain services, no HTTP. */
+@Module({})
+export class CliModule {
+  static forRoot(config: CasConfig): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, ServicesModule],
+    };
+  }
+}

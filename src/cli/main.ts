@@ -1,0 +1,86 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { UserExistsError } from '../auth/users.service';
+import { ConfigError, loadConfig } from '../config/cas-config';
+import { loadDotEnv } from '../config/load-env';
+import { dataSourceOptions } from '../database/data-source-options';
+import { ServiceDefinitionError } from '../services/service-catalog.service';
+import { CliModule } from './cli.module';
+import { UsageError, servicesAdd, servicesList, usersCreate, usersList } from './commands';
+
+type Command = (app: INestApplicationContext, args: string[], out: (line: string) => void) => Promise<void>;
+
+const COMMANDS: Record<string, Command> = {
+  'users:create': usersCreate,
+  'users:list': usersList,
+  'services:add': servicesAdd,
+  'services:list': servicesList,
+};
+
+const HELP = `usage: cas <command> [options]
+
+commands:
+  migrate                  apply pending database migrations
+  users:create <username>  create a local user (password on stdin) [--attr name=value ...]
+  users:list               list local users
+  services:add             register a service pattern (cas services:add --help)
+  services:list            list service patterns in evaluation order
+`;
+
+async function migrate(): Promise<void> {
+  const config = loadConfig(process.env);
+  const source = new DataSource(dataSourceOptions(config.database));
+  await source.initialize();
+  try {
+    const applied = await source.runMigrations({ transaction: 'each' });
+    process.stdout.write(
+      applied.length ? applied.map((m) => `applied ${m.name}\n`).join('') : 'the database is up to date\n',
+    );
+  } finally {
+    await source.destroy();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  loadDotEnv();
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help') {
+    process.stdout.write(HELP);
+    return name ? 0 : 2;
+  }
+  if (name === 'migrate') {
+    await migrate();
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`unknown command ${name}\n\n${HELP}`);
+    return 2;
+  }
+  const config = loadConfig(process.env);
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error'] });
+  try {
+    await command(app, args, (line) => process.stdout.write(`${line}\n`));
+  } finally {
+    await app.close();
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof UsageError || err instanceof ConfigError || err instanceof ServiceDefinitionError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    if (err instanceof UserExistsError) {
+      process.stderr.write(`a user named ${err.message} already exists\n`);
+      process.exit(1);
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`error: ${message}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import { InitialSchema1764230400000 } from '../../migrations/1764230400000-initial-schema';
+import { User } from '../auth/user.entity';
+import type { DatabaseSettings } from '../config/cas-config';
+import {
+  AllowedUser,
+  AttributeRewrite,
+  ReleasedAttribute,
+  RequiredAttribute,
+} from '../services/service-pattern-children.entity';
+import { ServicePattern } from '../services/service-pattern.entity';
+import { SsoSession } from '../sessions/sso-session.entity';
+import { LoginTicket } from '../tickets/login-ticket.entity';
+import { Ticket } from '../tickets/ticket.entity';
+
+export const ENTITIES = [
+  User,
+  ServicePattern,
+  AllowedUser,
+  ReleasedAttribute,
+  AttributeRewrite,
+  RequiredAttribute,
+  SsoSession,
+  Ticket,
+  LoginTicket,
+];
+
+/** In order; listed explicitly so the build needs no file globbing. */
+export const MIGRATIONS = [InitialSchema1764230400000];
+
+export function dataSourceOptions(db: DatabaseSettings): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+  } as const;
+  if (db.type === 'sqlite') {
+    if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
+    return {
+      ...common,
+      type: 'better-sqlite3',
+      database: db.path,
+      // WAL lets readers proceed while a write commits; a busy timeout makes concurrent
+      // processes wait for the write lock instead of failing.
+      enableWAL: true,
+      prepareDatabase: (sqlite: { pragma: (s: string) => unknown }) => {
+        sqlite.pragma('busy_timeout = 5000');
+        sqlite.pragma('foreign_keys = ON');
+        sqlite.pragma('synchronous = NORMAL');
+      },
+    };
+  }
+  return {
+    ...common,
+    type: 'mysql',
+    host: db.host,
+    port: db.port,
+    username: db.username,
+    password: db.password,
+    database: db.database,
+    charset: 'utf8mb4_bin',
+    timezone: 'Z',
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    extra: { connectionLimit: 10 },
+  };
+}

@@ -1,0 +1,30 @@
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig } from './config/cas-config';
+import { loadDotEnv } from './config/load-env';
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const app = await createApp(config);
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  new Logger('main').log(
+    `CAS server listening on http://${config.host}:${port}${config.pathPrefix}/login (database: ${config.database.type})`,
+  );
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`cannot start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,43 @@
+import type { Message } from './view-renderer.service';
+
+/** What the browser is sent back to, once the service URL is known to be allowed. */
+export interface ServiceTarget {
+  url: string;
+  name: string;
+  /** `ticket`, or `SAMLart` when the login started with `TARGET` (SAML 1.1 browser flow). */
+  ticketParam: 'ticket' | 'SAMLart';
+  /** The name of the request parameter that carried the URL: `service` or `TARGET`. */
+  serviceParam: 'service' | 'TARGET';
+}
+
+export interface FormFields {
+  service?: string;
+  serviceParam: 'service' | 'TARGET';
+  method?: string;
+  renew: boolean;
+  gateway: boolean;
+}
+
+/** Cookie operations that go with an outcome. */
+export type CookieAction = { set: string } | { clear: true } | null;
+
+export type LoginOutcome =
+  | {
+      kind: 'form';
+      status: number;
+      messages: Message[];
+      fields: FormFields;
+      lt: string;
+      username?: string;
+      warn: boolean;
+      showForm: boolean;
+    }
+  | { kind: 'warn'; fields: FormFields; lt: string; username: string; target: ServiceTarget }
+  | { kind: 'logged'; messages: Message[]; username: string; since: number }
+  | { kind: 'redirect'; url: string }
+  | { kind: 'post'; action: string; fields: Array<{ name: string; value: string }> };
+
+export interface LoginResponse {
+  outcome: LoginOutcome;
+  cookie: CookieAction;
+}

@@ -1,0 +1,253 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AuthService } from '../auth/auth.service';
+import type { CasConfig } from '../config/cas-config';
+import { CAS_CONFIG } from '../config/config.module';
+import { decideAccess, releaseAttributes } from '../services/attribute-release';
+import { ServiceRegistry } from '../services/service-registry.service';
+import type { ServiceRules } from '../services/service-rules';
+import { appendParameter } from '../services/service-url';
+import { SessionService } from '../sessions/session.service';
+import type { SsoSession } from '../sessions/sso-session.entity';
+import { LoginTicketService } from '../tickets/login-ticket.service';
+import { TicketRegistry } from '../tickets/ticket-registry.service';
+import type { FormFields, LoginOutcome, LoginResponse, ServiceTarget } from './login-outcome';
+import { SessionTerminator } from '../sessions/session-terminator.service';
+import type { Message } from './view-renderer.service';
+
+export interface LoginRequest {
+  service?: string;
+  serviceParam: 'service' | 'TARGET';
+  renew: boolean;
+  gateway: boolean;
+  warn: boolean;
+  /** `method` as sent; only GET and POST are acted on, anything else means GET (X-04). */
+  method?: string;
+  cookie?: string;
+  clientAddress: string;
+}
+
+export interface CredentialsRequest extends LoginRequest {
+  lt?: string;
+  username?: string;
+  password?: string;
+  /** The warn confirmation page was accepted. */
+  warned: boolean;
+}
+
+export const MESSAGES = {
+  serviceNotAllowed: 'Service URL not allowed',
+  invalidLt: 'Invalid login ticket',
+  badCredentials: 'The credentials you provided cannot be determined to be authentic',
+  sourceDown: 'The authentication service is unavailable; please try again in a moment',
+  loginSuccess: 'Log In Successful',
+  required: (t: ServiceTarget) => `Authentication required by service ${t.name} (${t.url})`,
+  renewal: (t: ServiceTarget) => `Authentication renewal required by service ${t.name} (${t.url})`,
+} as const;
+
+type Resolved = { target: ServiceTarget; rules: ServiceRules } | { disallowed: true } | null;
+
+/** The /login flow: credential requestor (GET) and acceptor (POST), SSO, warn, renew, gateway. */
+@Injectable()
+export class LoginService {
+  private readonly logger = new Logger('login');
+
+  constructor(
+    @Inject(CAS_CONFIG) private readonly config: CasConfig,
+    private readonly registry: ServiceRegistry,
+    private readonly sessions: SessionService,
+    private readonly terminator: SessionTerminator,
+    private readonly tickets: TicketRegistry,
+    private readonly loginTickets: LoginTicketService,
+    private readonly auth: AuthService,
+  ) {}
+
+  private async resolve(request: LoginRequest): Promise<Resolved> {
+    if (request.service === undefined || request.service === '') return null;
+    const rules = await this.registry.match(request.service);
+    if (!rules) return { disallowed: true };
+    return {
+      rules,
+      target: {
+        url: request.service,
+        name: rules.name,
+        ticketParam: request.serviceParam === 'TARGET' ? 'SAMLart' : 'ticket',
+        serviceParam: request.serviceParam,
+      },
+    };
+  }
+
+  private fields(request: LoginRequest, resolved: Resolved): FormFields {
+    const method = request.method?.toUpperCase();
+    return {
+      // An unknown service is not carried into the form: logging in then just opens a session.
+      service: resolved && 'target' in resolved ? resolved.target.url : undefined,
+      serviceParam: request.serviceParam,
+      method: method === 'POST' ? 'POST' : undefined,
+      renew: request.renew,
+      gateway: request.gateway && !request.renew,
+    };
+  }
+
+  private async form(
+    request: LoginRequest,
+    resolved: Resolved,
+    messages: Message[],
+    extra: { status?: number; username?: string; showForm?: boolean } = {},
+  ): Promise<LoginOutcome> {
+    return {
+      kind: 'form',
+      status: extra.status ?? 200,
+      messages,
+      fields: this.fields(request, resolved),
+      lt: await this.loginTickets.issue(),
+      username: extra.username,
+      warn: request.warn,
+      showForm: extra.showForm ?? true,
+    };
+  }
+
+  private serviceMessages(resolved: Resolved, renew: boolean): Message[] {
+    if (!resolved) return [];
+    if ('disallowed' in resolved) return [{ level: 'error', text: MESSAGES.serviceNotAllowed }];
+    if (!this.config.showServiceMessages) return [];
+    return [{ level: 'info', text: renew ? MESSAGES.renewal(resolved.target) : MESSAGES.required(resolved.target) }];
+  }
+
+  /** GET /login. */
+  async requestCredentials(request: LoginRequest): Promise<LoginResponse> {
+    const resolved = await this.resolve(request);
+    const session = await this.sessions.findByCookie(request.cookie);
+    const staleCookie = request.cookie && !session ? ({ clear: true } as const) : null;
+
+    if (session && !request.renew) {
+      if (!resolved) return { outcome: this.logged(session, []), cookie: null };
+      if ('disallowed' in resolved) {
+        return { outcome: this.logged(session, this.serviceMessages(resolved, false)), cookie: null };
+      }
+      if (session.warn) {
+        return {
+          outcome: {
+            kind: 'warn',
+            fields: this.fields(request, resolved),
+            lt: await this.loginTickets.issue(),
+            username: session.username,
+            target: resolved.target,
+          },
+          cookie: null,
+        };
+      }
+      return { outcome: await this.grant(session, resolved, request, false), cookie: null };
+    }
+
+    // gateway: never ask for credentials (L-07); renew wins over gateway (L-06); gateway
+    // without a service means nothing (L-10).
+    if (request.gateway && !request.renew && resolved) {
+      if ('disallowed' in resolved) {
+        const outcome = await this.form(request, resolved, this.serviceMessages(resolved, false), { showForm: false });
+        return { outcome, cookie: staleCookie };
+      }
+      return { outcome: { kind: 'redirect', url: resolved.target.url }, cookie: staleCookie };
+    }
+
+    const outcome = await this.form(request, resolved, this.serviceMessages(resolved, request.renew));
+    return { outcome, cookie: staleCookie };
+  }
+
+  /** POST /login. */
+  async acceptCredentials(request: CredentialsRequest): Promise<LoginResponse> {
+    const resolved = await this.resolve(request);
+
+    if (request.warned) return this.confirmWarn(request, resolved);
+
+    if (!(await this.loginTickets.consume(request.lt))) {
+      this.logger.warn(`login refused: invalid login ticket (from ${request.clientAddress})`);
+      const outcome = await this.form(request, resolved, [{ level: 'error', text: MESSAGES.invalidLt }], {
+        status: 400,
+        username: request.username,
+      });
+      return { outcome, cookie: null };
+    }
+
+    const username = request.username ?? '';
+    const result = await this.auth.authenticate(username, request.password ?? '');
+    if (!result.ok) {
+      const down = result.reason === 'source_unavailable';
+      this.logger.warn(
+        `login failed for "${username}" from ${request.clientAddress}: ${down ? 'authentication source unavailable' : 'bad credentials'}`,
+      );
+      const text = down ? MESSAGES.sourceDown : MESSAGES.badCredentials;
+      const outcome = await this.form(request, resolved, [{ level: 'error', text }], {
+        status: down ? 503 : 401,
+        username,
+      });
+      return { outcome, cookie: null };
+    }
+
+    // A new session at every login (session fixation, SEC-26); a session this browser had ends.
+    if (request.cookie) {
+      const previous = await this.sessions.findAnyByCookie(request.cookie);
+      if (previous) await this.terminator.end(previous, 'replaced by a new login');
+    }
+    const { session, cookie } = await this.sessions.create(result.user, this.auth.backend.name, request.warn);
+    this.logger.log(`user ${session.username} logged in from ${request.clientAddress} (session ${session.id})`);
+
+    if (!resolved) {
+      return {
+        outcome: this.logged(session, [{ level: 'success', text: MESSAGES.loginSuccess }]),
+        cookie: { set: cookie },
+      };
+    }
+    if ('disallowed' in resolved) {
+      return { outcome: this.logged(session, this.serviceMessages(resolved, false)), cookie: { set: cookie } };
+    }
+    return { outcome: await this.grant(session, resolved, request, true), cookie: { set: cookie } };
+  }
+
+  private async confirmWarn(request: CredentialsRequest, resolved: Resolved): Promise<LoginResponse> {
+    const session = await this.sessions.findByCookie(request.cookie);
+    const ltOk = await this.loginTickets.consume(request.lt);
+    if (!session) return this.requestCredentials({ ...request, warned: false } as LoginRequest);
+    if (!ltOk || !resolved || 'disallowed' in resolved) {
+      const messages = ltOk
+        ? this.serviceMessages(resolved, false)
+        : [{ level: 'error' as const, text: MESSAGES.invalidLt }];
+      return { outcome: this.logged(session, messages), cookie: null };
+    }
+    return { outcome: await this.grant(session, resolved, request, false), cookie: null };
+  }
+
+  private logged(session: SsoSession, messages: Message[]): LoginOutcome {
+    return { kind: 'logged', messages, username: session.username, since: session.createdAt };
+  }
+
+  /** Issues a service ticket if the service's rules allow this user, and sends the browser on. */
+  private async grant(
+    session: SsoSession,
+    resolved: { target: ServiceTarget; rules: ServiceRules },
+    request: LoginRequest,
+    fromNewLogin: boolean,
+  ): Promise<LoginOutcome> {
+    const { rules, target } = resolved;
+    const decision = decideAccess(rules, session.username, session.attributes);
+    if (!decision.allowed) {
+      this.logger.warn(`user ${session.username} refused a ticket for ${target.url}: ${decision.message}`);
+      return this.logged(session, [{ level: 'error', text: decision.message }]);
+    }
+    const ticket = await this.tickets.issueServiceTicket({
+      sessionId: session.id,
+      authenticatedAt: session.createdAt,
+      loginName: session.username,
+      username: decision.username,
+      service: target.url,
+      servicePatternId: rules.id,
+      attributes: releaseAttributes(rules, session.attributes),
+      fromNewLogin,
+      singleLogOut: rules.singleLogOut,
+    });
+    this.logger.log(`service ticket issued to ${session.username} for ${rules.name}`);
+    if (request.method?.toUpperCase() === 'POST') {
+      return { kind: 'post', action: target.url, fields: [{ name: target.ticketParam, value: ticket }] };
+    }
+    return { kind: 'redirect', url: appendParameter(target.url, target.ticketParam, ticket) };
+  }
+}

@@ -1,0 +1,51 @@
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CasConfig } from '../config/cas-config';
+import { CAS_CONFIG } from '../config/config.module';
+import { TGC_COOKIE, clearTgc, redirect, sendHtml } from './http-helpers';
+import { LogoutService } from './logout.service';
+import { ParamError, flag, single, type RawParams } from './params';
+import { ViewRenderer } from './view-renderer.service';
+
+@Controller()
+export class LogoutController {
+  constructor(
+    @Inject(CAS_CONFIG) private readonly config: CasConfig,
+    private readonly logoutService: LogoutService,
+    private readonly views: ViewRenderer,
+  ) {}
+
+  @Get('logout')
+  async logout(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const params = req.query as RawParams;
+    const max = this.config.maxServiceUrlLength;
+    let service: string | undefined;
+    let url: string | undefined;
+    let all = false;
+    try {
+      service = single(params, 'service', max);
+      url = single(params, 'url', max);
+      all = flag(params, 'all');
+    } catch (err) {
+      if (!(err instanceof ParamError)) throw err;
+      // The session still ends: a malformed extra parameter must not keep anyone logged in.
+    }
+    const outcome = await this.logoutService.logout({
+      cookie: req.cookies[TGC_COOKIE],
+      all,
+      service,
+      url,
+      clientAddress: req.ip,
+    });
+    clearTgc(reply, req, this.config.pathPrefix);
+    if (outcome.kind === 'redirect') {
+      redirect(reply, outcome.url);
+      return;
+    }
+    sendHtml(
+      reply,
+      200,
+      this.views.render('logout', { title: 'Logged out', messages: outcome.messages, link: outcome.link }),
+    );
+  }
+}

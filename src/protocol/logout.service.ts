@@ -1,0 +1,58 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { CasConfig } from '../config/cas-config';
+import { CAS_CONFIG } from '../config/config.module';
+import { ServiceRegistry } from '../services/service-registry.service';
+import { SessionService } from '../sessions/session.service';
+import { SessionTerminator } from '../sessions/session-terminator.service';
+import type { Message } from './view-renderer.service';
+
+export interface LogoutRequest {
+  cookie?: string;
+  all: boolean;
+  service?: string;
+  /** CAS 2.0 `url`: never redirected to (LO-06); shown as a link when a pattern allows it. */
+  url?: string;
+  clientAddress: string;
+}
+
+export type LogoutOutcome =
+  | { kind: 'redirect'; url: string; sessionsClosed: number }
+  | { kind: 'page'; messages: Message[]; sessionsClosed: number; link?: string };
+
+@Injectable()
+export class LogoutService {
+  private readonly logger = new Logger('logout');
+
+  constructor(
+    @Inject(CAS_CONFIG) private readonly config: CasConfig,
+    private readonly sessions: SessionService,
+    private readonly terminator: SessionTerminator,
+    private readonly registry: ServiceRegistry,
+  ) {}
+
+  async logout(request: LogoutRequest): Promise<LogoutOutcome> {
+    const session = request.cookie ? await this.sessions.findAnyByCookie(request.cookie) : null;
+    let closed = 0;
+    if (session) {
+      closed = request.all
+        ? await this.terminator.endAllFor(session.username, 'logout of all sessions')
+        : Number(await this.terminator.end(session, 'logout'));
+      this.logger.log(
+        `user ${session.username} logged out from ${request.clientAddress} (${closed} session(s) closed)`,
+      );
+    }
+
+    if (request.service && (await this.registry.match(request.service))) {
+      return { kind: 'redirect', url: request.service, sessionsClosed: closed };
+    }
+    if (this.config.redirectToLoginAfterLogout) {
+      return { kind: 'redirect', url: `${this.config.pathPrefix}/login`, sessionsClosed: closed };
+    }
+    const link = request.url && (await this.registry.match(request.url)) ? request.url : undefined;
+    const messages: Message[] =
+      closed > 0
+        ? [{ level: 'success', text: `Logout successful: ${closed} session${closed > 1 ? 's' : ''} closed` }]
+        : [{ level: 'info', text: 'You were already logged out' }];
+    return { kind: 'page', messages, sessionsClosed: closed, link };
+  }
+}

@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+
+/** A date in the past, for `Expires` (L-32). */
+const LONG_AGO = 'Thu, 01 Jan 1970 00:00:00 GMT';
+
+const PAGE_CSP = [
+  "default-src 'none'",
+  "style-src 'self'",
+  "script-src 'self'",
+  "img-src 'self' data: https:",
+  "form-action 'self' https: http:",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+/**
+ * Headers on every answer: protocol answers and pages must never be cached (they carry
+ * tickets), must not leak tickets through Referer, and pages must not be framed.
+ */
+export function registerProtocolHeaders(app: FastifyInstance, staticPrefix: string): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    if (!request.url.startsWith(staticPrefix)) {
+      reply.header('Cache-Control', 'no-store, no-cache, must-revalidate');
+      reply.header('Pragma', 'no-cache');
+      reply.header('Expires', LONG_AGO);
+    }
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (type.startsWith('text/html')) {
+      reply.header('Content-Security-Policy', PAGE_CSP);
+      reply.header('X-Frame-Options', 'DENY');
+    }
+    return payload;
+  });
+}

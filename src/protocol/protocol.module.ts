@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { ServicesModule } from '../services/services.module';
+import { SessionsModule } from '../sessions/sessions.module';
+import { TicketsModule } from '../tickets/tickets.module';
+import { LoginController } from './login.controller';
+import { LoginService } from './login.service';
+import { LogoutController } from './logout.controller';
+import { LogoutService } from './logout.service';
+import { ValidateController } from './validate.controller';
+import { ValidationService } from './validation.service';
+import { ViewRenderer } from './view-renderer.service';
+
+@Module({
+  imports: [AuthModule, ServicesModule, SessionsModule, TicketsModule],
+  controllers: [LoginController, LogoutController, ValidateController],
+  providers: [LoginService, LogoutService, ValidationService, ViewRenderer],
+})
+export class ProtocolModule {}

@@ -1,0 +1,79 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { sameService } from '../services/service-url';
+import { TicketRegistry } from '../tickets/ticket-registry.service';
+import type { TicketType } from '../tickets/ticket.entity';
+import { failure, type ValidationOutcome } from './validation-outcome';
+
+export interface ValidationRequest {
+  ticket?: string;
+  service?: string;
+  renew: boolean;
+  pgtUrl?: string;
+  /** /proxyValidate and /p3/proxyValidate accept proxy tickets too. */
+  acceptProxyTickets: boolean;
+  endpoint: string;
+}
+
+/** Tickets are letters, digits and '-' (T-04), and never longer than 256 characters. */
+const TICKET_SHAPE = /^[A-Za-z0-9-]{1,256}$/;
+
+/** Ticket validation shared by /validate, /serviceValidate, /proxyValidate and /p3/*. */
+@Injectable()
+export class ValidationService {
+  private readonly logger = new Logger('validate');
+
+  constructor(private readonly tickets: TicketRegistry) {}
+
+  async validate(request: ValidationRequest): Promise<ValidationOutcome> {
+    const { ticket, service } = request;
+    if (!ticket) return failure('INVALID_REQUEST', "'ticket' and 'service' parameters are both required");
+    if (!TICKET_SHAPE.test(ticket)) return failure('INVALID_TICKET', 'Ticket not recognized');
+
+    // Any attempt spends the ticket (E-10), including one without a service (E-12).
+    const types: TicketType[] = ['ST', 'PT'];
+    const found = await this.tickets.consume(ticket, types);
+    if (!service) {
+      return failure('INVALID_REQUEST', "'ticket' and 'service' parameters are both required");
+    }
+    if (!found) {
+      this.logger.warn(`${request.endpoint}: ticket ${redact(ticket)} not recognized`);
+      return failure('INVALID_TICKET', `Ticket ${ticket} not recognized`);
+    }
+    if (found.type === 'PT' && !request.acceptProxyTickets) {
+      this.logger.warn(`${request.endpoint}: proxy ticket ${redact(ticket)} refused`);
+      return failure('INVALID_TICKET_SPEC', `Ticket ${ticket} is a proxy ticket: validate it at /proxyValidate`);
+    }
+    if (found.expiresAt <= Date.now()) {
+      this.logger.warn(`${request.endpoint}: ticket ${redact(ticket)} expired`);
+      return failure('INVALID_TICKET', `Ticket ${ticket} has expired`);
+    }
+    if (!sameService(found.service, service)) {
+      this.logger.warn(`${request.endpoint}: ticket ${redact(ticket)} presented for another service`);
+      return failure('INVALID_SERVICE', `Ticket ${ticket} was not issued for this service`);
+    }
+    if (request.renew && !found.fromNewLogin) {
+      this.logger.warn(`${request.endpoint}: ticket ${redact(ticket)} not from a new login but renew was asked`);
+      return failure('INVALID_TICKET', `Ticket ${ticket} was not issued from a new login, as renew requires`);
+    }
+    if (request.pgtUrl !== undefined) {
+      return failure('INVALID_PROXY_CALLBACK', 'Proxy callbacks (pgtUrl) are not available on this server yet');
+    }
+
+    this.logger.log(`${request.endpoint}: ticket for ${found.username} validated by ${found.service}`);
+    this.logger.debug(`attributes sent to ${found.service}: ${JSON.stringify(found.attributes)}`);
+    return {
+      ok: true,
+      user: found.username,
+      authenticationDate: new Date(found.authenticatedAt),
+      longTermAuthenticationRequestTokenUsed: false,
+      isFromNewLogin: found.fromNewLogin,
+      attributes: found.attributes,
+      proxies: found.proxies,
+    };
+  }
+}
+
+/** Tickets are secrets until used: logs show their beginning only (SEC-20). */
+export function redact(ticket: string): string {
+  return ticket.length > 12 ? `${ticket.slice(0, 12)}…` : ticket;
+}

@@ -1,0 +1,64 @@
+import type { AttributeValue, Attributes } from '../config/env-parsers';
+import { compileRewritePattern, compileValuePattern, toJsReplacement } from './regex';
+import type { ServiceRules } from './service-rules';
+
+export type AccessDecision =
+  | { allowed: true; username: string }
+  | { allowed: false; reason: 'user_not_allowed' | 'attributes_not_allowed' | 'user_field_missing'; message: string };
+
+function valuesOf(value: AttributeValue | undefined): string[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/**
+ * Whether this user may get a ticket for the service, and the name the service receives.
+ * Order as in django-cas-server: allowed users, then required values, then the user field.
+ */
+export function decideAccess(rules: ServiceRules, loginName: string, attributes: Attributes): AccessDecision {
+  if (rules.restrictUsers && !rules.allowedUsers.includes(loginName)) {
+    return { allowed: false, reason: 'user_not_allowed', message: 'Username not allowed' };
+  }
+  for (const required of rules.requiredAttributes) {
+    const pattern = compileValuePattern(required.pattern);
+    if (!valuesOf(attributes[required.attribute]).some((v) => pattern.test(v))) {
+      return { allowed: false, reason: 'attributes_not_allowed', message: 'User characteristics not allowed' };
+    }
+  }
+  if (rules.userField) {
+    const first = valuesOf(attributes[rules.userField])[0];
+    if (first === undefined || first === '') {
+      return {
+        allowed: false,
+        reason: 'user_field_missing',
+        message: `The attribute ${rules.userField} is needed to use that service`,
+      };
+    }
+    return { allowed: true, username: first };
+  }
+  return { allowed: true, username: loginName };
+}
+
+/**
+ * The attributes a service receives: only the released ones (`*` = all, none listed = none),
+ * values rewritten (by original name), then renamed.
+ */
+export function releaseAttributes(rules: ServiceRules, attributes: Attributes): Attributes {
+  const releaseAll = rules.releasedAttributes.some((r) => r.name === '*');
+  const renames = new Map<string, string>();
+  for (const r of rules.releasedAttributes) {
+    if (r.name !== '*') renames.set(r.name, r.renameTo || r.name);
+  }
+  const released: Attributes = {};
+  for (const [name, value] of Object.entries(attributes)) {
+    if (!releaseAll && !renames.has(name)) continue;
+    let values = valuesOf(value);
+    for (const rewrite of rules.attributeRewrites.filter((w) => w.attribute === name)) {
+      const pattern = compileRewritePattern(rewrite.pattern);
+      const replacement = toJsReplacement(rewrite.replacement);
+      values = values.map((v) => v.replace(pattern, replacement));
+    }
+    released[renames.get(name) ?? name] = Array.isArray(value) ? values : values[0];
+  }
+  return released;
+}

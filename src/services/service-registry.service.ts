@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { CompiledService, compileServices, findService } from './service-match';
+import { ServicePattern } from './service-pattern.entity';
+import type { ServiceRules } from './service-rules';
+
+/** How long a process trusts its copy of the service list before reading it again. */
+export const SERVICE_CACHE_MS = 2000;
+
+export function toRules(entity: ServicePattern): ServiceRules {
+  return {
+    id: entity.id,
+    position: entity.position,
+    name: entity.name,
+    pattern: entity.pattern,
+    userField: entity.userField,
+    restrictUsers: entity.restrictUsers,
+    allowedUsers: (entity.allowedUsers ?? []).map((u) => u.username),
+    proxy: entity.proxy,
+    proxyCallback: entity.proxyCallback,
+    singleLogOut: entity.singleLogOut,
+    singleLogOutCallback: entity.singleLogOutCallback,
+    releasedAttributes: (entity.releasedAttributes ?? []).map((a) => ({ name: a.name, renameTo: a.renameTo })),
+    attributeRewrites: (entity.attributeRewrites ?? []).map((w) => ({
+      attribute: w.attribute,
+      pattern: w.pattern,
+      replacement: w.replacement,
+    })),
+    requiredAttributes: (entity.requiredAttributes ?? []).map((r) => ({ attribute: r.attribute, pattern: r.pattern })),
+  };
+}
+
+/**
+ * The service registry as the protocol reads it. The compiled list is cached for a short
+ * time: every login and validation needs it, and it changes rarely. Changes made through
+ * this process are visible at once; changes made by another process within SERVICE_CACHE_MS.
+ */
+@Injectable()
+export class ServiceRegistry {
+  private cache: { loadedAt: number; services: CompiledService[] } | null = null;
+  private loading: Promise<CompiledService[]> | null = null;
+
+  constructor(@InjectRepository(ServicePattern) private readonly repo: Repository<ServicePattern>) {}
+
+  invalidate(): void {
+    this.cache = null;
+  }
+
+  async all(): Promise<CompiledService[]> {
+    if (this.cache && Date.now() - this.cache.loadedAt < SERVICE_CACHE_MS) return this.cache.services;
+    this.loading ??= this.load().finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
+  }
+
+  private async load(): Promise<CompiledService[]> {
+    const entities = await this.repo.find({ order: { position: 'ASC', id: 'ASC' } });
+    const services = compileServices(entities.map(toRules));
+    this.cache = { loadedAt: Date.now(), services };
+    return services;
+  }
+
+  /** The service pattern covering this URL, or null when no pattern allows it. */
+  async match(url: string): Promise<ServiceRules | null> {
+    return findService(await this.all(), url);
+  }
+
+  async byId(id: number): Promise<ServiceRules | null> {
+    return (await this.all()).find((s) => s.rules.id === id)?.rules ?? null;
+  }
+}

@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { AuthenticatedUser } from '../auth/auth-backend';
+import type { CasConfig } from '../config/cas-config';
+import { CAS_CONFIG } from '../config/config.module';
+import { sha256Hex } from '../common/hash';
+import { randomAlphanumeric } from '../tickets/ticket-id';
+import { SsoSession } from './sso-session.entity';
+
+/** lastSeenAt is written at most this often, so SSO logins do not all write the session row. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+/** SSO sessions (TGTs) behind the TGC cookie. The cookie value itself is never stored. */
+@Injectable()
+export class SessionService {
+  constructor(
+    @InjectRepository(SsoSession) private readonly repo: Repository<SsoSession>,
+    @Inject(CAS_CONFIG) private readonly config: CasConfig,
+  ) {}
+
+  async create(
+    user: AuthenticatedUser,
+    authSource: string,
+    warn: boolean,
+  ): Promise<{ session: SsoSession; cookie: string }> {
+    const cookie = `TGT-${randomAlphanumeric(48)}`;
+    const now = Date.now();
+    const session = this.repo.create({
+      id: randomAlphanumeric(32),
+      cookieHash: sha256Hex(cookie),
+      username: user.username,
+      attributes: user.attributes,
+      authSource,
+      createdAt: now,
+      lastSeenAt: now,
+      warn,
+      rememberMe: false,
+    });
+    await this.repo.insert(session);
+    return { session, cookie };
+  }
+
+  /** Whether the session is still alive: not idle past SESSION_COOKIE_AGE, not past CAS_TGT_VALIDITY. */
+  isAlive(session: SsoSession, now = Date.now()): boolean {
+    if (now - session.lastSeenAt > this.config.sessionCookieAge * 1000) return false;
+    if (this.config.tgtValidity !== null && now - session.createdAt > this.config.tgtValidity * 1000) return false;
+    return true;
+  }
+
+  /** The live session behind a cookie value, or null. Records activity. */
+  async findByCookie(cookie: string | undefined): Promise<SsoSession | null> {
+    if (!cookie || cookie.length > 256) return null;
+    const session = await this.repo.findOne({ where: { cookieHash: sha256Hex(cookie) } });
+    if (!session) return null;
+    const now = Date.now();
+    if (!this.isAlive(session, now)) return null;
+    if (now - session.lastSeenAt > TOUCH_INTERVAL_MS) {
+      session.lastSeenAt = now;
+      await this.repo.update({ id: session.id }, { lastSeenAt: now });
+    }
+    return session;
+  }
+
+  /** The session behind a cookie even if it has expired (to end it properly). */
+  findAnyByCookie(cookie: string): Promise<SsoSession | null> {
+    return this.repo.findOne({ where: { cookieHash: sha256Hex(cookie) } });
+  }
+
+  findByUsername(username: string): Promise<SsoSession[]> {
+    return this.repo.find({ where: { username } });
+  }
+
+  async delete(sessionId: string): Promise<boolean> {
+    const result = await this.repo.delete({ id: sessionId });
+    return (result.affected ?? 0) > 0;
+  }
+}

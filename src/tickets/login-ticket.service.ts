@@ -1,0 +1,30 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { MoreThan, Repository } from 'typeorm';
+import type { CasConfig } from '../config/cas-config';
+import { CAS_CONFIG } from '../config/config.module';
+import { generateTicketId } from './ticket-id';
+import { LoginTicket } from './login-ticket.entity';
+
+/** Login tickets: one per form, good for one POST; others stay valid (several tabs). */
+@Injectable()
+export class LoginTicketService {
+  constructor(
+    @InjectRepository(LoginTicket) private readonly repo: Repository<LoginTicket>,
+    @Inject(CAS_CONFIG) private readonly config: CasConfig,
+  ) {}
+
+  async issue(): Promise<string> {
+    const now = Date.now();
+    const id = generateTicketId(this.config.ticketPrefix.LT, this.config.ticketLen.LT);
+    await this.repo.insert({ id, createdAt: now, expiresAt: now + this.config.loginTicketValidity * 1000 });
+    return id;
+  }
+
+  /** True exactly once for a live login ticket. */
+  async consume(id: string | undefined): Promise<boolean> {
+    if (!id || id.length > 256) return false;
+    const result = await this.repo.delete({ id, expiresAt: MoreThan(Date.now()) });
+    return result.affected === 1;
+  }
+}
