@@ -26,6 +26,8 @@ const LEVELS: Record<CasConfig['logLevel'], LogLevel[]> = {
 export async function createApp(config: CasConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
+    // Request line plus headers; longer requests get a bare 431 from Node's HTTP parser.
+    http: { maxHeaderSize: 32 * 1024 },
     routerOptions: { querystringParser: parseQueryString, maxParamLength: 256 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
