@@ -9,7 +9,7 @@ import { AppModule } from './app.module';
 import type { CasConfig } from './config/cas-config';
 import { projectRoot } from './common/project-root';
 import { AllExceptionsFilter } from './protocol/all-exceptions.filter';
-import { registerErrorHandler } from './protocol/error-handler';
+import { LoginResponder } from './protocol/login.responder';
 import { parseQueryString } from './protocol/params';
 import { registerProtocolHeaders } from './protocol/protocol-headers';
 
@@ -46,8 +46,7 @@ export async function createApp(config: CasConfig): Promise<NestFastifyApplicati
     maxAge: '1h',
   });
   registerProtocolHeaders(fastify, `${config.pathPrefix}/static/`);
-  registerErrorHandler(fastify, config.pathPrefix);
-  app.useGlobalFilters(new AllExceptionsFilter(config.pathPrefix));
+  app.useGlobalFilters(new AllExceptionsFilter(config.pathPrefix, app.get(LoginResponder)));
   app.enableShutdownHooks();
   return app;
 }
