@@ -43,15 +43,13 @@ export class RelyingApp {
   private readonly server: Server;
   private readonly hanging: ServerResponse[] = [];
 
-  private constructor(server: Server) {
-    this.server = server;
+  private constructor() {
+    this.server = createServer((req, res) => void this.handle(req, res));
   }
 
   static async start(): Promise<RelyingApp> {
-    let app: RelyingApp | undefined;
-    const server = createServer((req, res) => void app!.handle(req, res));
-    app = new RelyingApp(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const app = new RelyingApp();
+    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
     return app;
   }
 
