@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/cas-config';
 import { loadDotEnv } from './config/load-env';
@@ -19,8 +18,9 @@ async function main(): Promise<void> {
   await app.listen({ host: config.host, port: config.port });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  new Logger('main').log(
-    `CAS server listening on http://${config.host}:${port}${config.pathPrefix}/login (database: ${config.database.type})`,
+  // Printed whatever the log level: operators and scripts wait for this line.
+  process.stdout.write(
+    `CAS server listening on http://${config.host}:${port}${config.pathPrefix}/login (database: ${config.database.type})\n`,
   );
 }
 
