@@ -17,6 +17,7 @@ export class SessionTerminator {
   async end(session: SsoSession, reason: string): Promise<boolean> {
     const deleted = await this.sessions.delete(session.id);
     await this.tickets.revokeUnvalidated(session.id);
+    await this.tickets.revokeProxyGrantingTickets(session.id);
     if (deleted) this.logger.log(`session ${session.id} of ${session.username} ended: ${reason}`);
     return deleted;
   }
