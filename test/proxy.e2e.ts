@@ -1,7 +1,7 @@
 import { Browser } from './support/browser';
 import { loginForTicket, q, readCasXml } from './support/cas-client';
 import { CasServer } from './support/cas-server';
-import { DATABASES } from './support/test-db';
+import { DATABASES, createTestDb } from './support/test-db';
 import { CallbackServer, ThrowawayCa } from './support/tls';
 
 const APP = 'https://app.example.org/';
@@ -314,6 +314,17 @@ describe.each(DATABASES)('proxy CAS with short-lived PGTs and no certificate che
     const ticket = await serviceTicket(cas);
     const xml = await getText(cas.url(`/serviceValidate?${q({ service: APP, ticket, pgtUrl: callback.url('/ok') })}`));
     expect(readCasXml(xml).text('proxyGrantingTicket')).toMatch(/^PGTIOU-/);
+  });
+
+  it('refuses to start when CAS_PROXY_CA_CERTIFICATE_PATH cannot be read', async () => {
+    const testDb = await createTestDb(db);
+    try {
+      await expect(
+        CasServer.start({ db: testDb, env: { CAS_PROXY_CA_CERTIFICATE_PATH: '/nonexistent/ca.pem' } }),
+      ).rejects.toThrow(/CAS_PROXY_CA_CERTIFICATE_PATH: cannot read \/nonexistent\/ca\.pem/);
+    } finally {
+      await testDb.drop();
+    }
   });
 
   it('lets a PGT live CAS_PGT_VALIDITY seconds', async () => {

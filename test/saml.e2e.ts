@@ -92,7 +92,7 @@ describe.each(DATABASES)('SAML 1.1 /samlValidate on %s', (db) => {
   }
 
   const validate = (target: string | null, body: string) =>
-    post(target === null ? '' : `?${q({ TARGET: target })}`, body);
+    post(target === null ? '' : `?${q({ TARGET: target })}`, body, 'text/xml; charset=utf-8');
 
   it('answers a valid artifact with a SOAP-wrapped SAML 1.1 assertion (SA-10..SA-19)', async () => {
     const before = Date.now();
