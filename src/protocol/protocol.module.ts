@@ -6,6 +6,7 @@ import { TicketsModule } from '../tickets/tickets.module';
 import { AuthHelperController } from './auth-helper.controller';
 import { AuthHelperService } from './auth-helper.service';
 import { LoginController } from './login.controller';
+import { LoginResponder } from './login.responder';
 import { LoginService } from './login.service';
 import { LogoutController } from './logout.controller';
 import { LogoutService } from './logout.service';
@@ -29,8 +30,10 @@ import { ViewRenderer } from './view-renderer.service';
     SamlController,
     AuthHelperController,
   ],
+  exports: [LoginResponder],
   providers: [
     LoginService,
+    LoginResponder,
     LogoutService,
     ValidationService,
     ViewRenderer,
