@@ -39,6 +39,12 @@ export async function createApp(config: CasConfig): Promise<NestFastifyApplicati
   const fastify = app.getHttpAdapter().getInstance();
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT, parser: parseQueryString });
+  // /samlValidate receives SOAP documents: kept as text, parsed (safely) by the endpoint.
+  fastify.addContentTypeParser(
+    ['text/xml', 'application/xml', 'application/soap+xml'],
+    { parseAs: 'string', bodyLimit: BODY_LIMIT },
+    (_request, body, done) => done(null, body),
+  );
   await app.register(fastifyStatic, {
     root: join(projectRoot(), 'public'),
     prefix: `${config.pathPrefix}/static/`,

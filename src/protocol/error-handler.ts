@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { proxyXml } from './cas-proxy.response';
 import { validateV1 } from './cas-v1.response';
 import { validationXml } from './cas-xml.response';
+import { samlFailureXml } from './saml.response';
 import { failure } from './validation-outcome';
 
 /**
@@ -20,6 +22,24 @@ export function answerError(request: FastifyRequest, reply: FastifyReply, error:
       .status(200)
       .type('application/xml; charset=utf-8')
       .send(validationXml(failure(code, message), true));
+  } else if (endpoint === '/proxy') {
+    const code = status === 500 ? 'INTERNAL_ERROR' : 'INVALID_REQUEST';
+    void reply
+      .status(200)
+      .type('application/xml; charset=utf-8')
+      .send(proxyXml(failure(code, message)));
+  } else if (endpoint === '/samlValidate' && request.method === 'POST') {
+    // An oversized, unsupported or unreadable body is still answered in SAML (SEC-25).
+    const xml = samlFailureXml({
+      now: new Date(),
+      target: null,
+      requestId: null,
+      status: status === 500 ? 'Responder' : 'Requester',
+      message,
+    });
+    void reply.status(200).type('text/xml; charset=utf-8').send(xml);
+  } else if (endpoint === '/auth' && request.method === 'POST') {
+    void reply.status(200).type('text/plain; charset=utf-8').send('no\n');
   } else if (endpoint === '/login' || endpoint === '/logout') {
     const html =
       '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Bad request</title></head>' +

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { sameService } from '../services/service-url';
 import { TicketRegistry } from '../tickets/ticket-registry.service';
 import type { TicketType } from '../tickets/ticket.entity';
+import { ProxyGrantingService } from './proxy-granting.service';
 import { failure, type ValidationOutcome } from './validation-outcome';
 
 export interface ValidationRequest {
@@ -15,14 +16,17 @@ export interface ValidationRequest {
 }
 
 /** Tickets are letters, digits and '-' (T-04), and never longer than 256 characters. */
-const TICKET_SHAPE = /^[A-Za-z0-9-]{1,256}$/;
+export const TICKET_SHAPE = /^[A-Za-z0-9-]{1,256}$/;
 
 /** Ticket validation shared by /validate, /serviceValidate, /proxyValidate and /p3/*. */
 @Injectable()
 export class ValidationService {
   private readonly logger = new Logger('validate');
 
-  constructor(private readonly tickets: TicketRegistry) {}
+  constructor(
+    private readonly tickets: TicketRegistry,
+    private readonly proxyGranting: ProxyGrantingService,
+  ) {}
 
   async validate(request: ValidationRequest): Promise<ValidationOutcome> {
     const { ticket, service } = request;
@@ -55,8 +59,13 @@ export class ValidationService {
       this.logger.warn(`${request.endpoint}: ticket ${redact(ticket)} not from a new login but renew was asked`);
       return failure('INVALID_TICKET', `Ticket ${ticket} was not issued from a new login, as renew requires`);
     }
-    if (request.pgtUrl !== undefined) {
-      return failure('INVALID_PROXY_CALLBACK', 'Proxy callbacks (pgtUrl) are not available on this server yet');
+    // The callback completes before the answer leaves (P-16); its failure fails the
+    // validation, the ticket staying spent (E-14, P-15). An empty pgtUrl means none.
+    let pgtIou: string | undefined;
+    if (request.pgtUrl) {
+      const granted = await this.proxyGranting.grant(found, request.pgtUrl, request.endpoint);
+      if (!granted.ok) return granted;
+      pgtIou = granted.pgtIou;
     }
 
     this.logger.log(`${request.endpoint}: ticket for ${found.username} validated by ${found.service}`);
@@ -68,6 +77,7 @@ export class ValidationService {
       longTermAuthenticationRequestTokenUsed: false,
       isFromNewLogin: found.fromNewLogin,
       attributes: found.attributes,
+      pgtIou,
       proxies: found.proxies,
     };
   }

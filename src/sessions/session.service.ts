@@ -81,6 +81,12 @@ export class SessionService {
     return session;
   }
 
+  /** The live session with this id, or null; used for PGTs, which die with their session. */
+  async findAliveById(id: string): Promise<SsoSession | null> {
+    const session = await this.repo.findOne({ where: { id } });
+    return session && this.isAlive(session) ? session : null;
+  }
+
   /** The session behind a cookie even if it has expired (to end it properly). */
   findAnyByCookie(cookie: string): Promise<SsoSession | null> {
     return this.repo.findOne({ where: { cookieHash: sha256Hex(cookie) } });

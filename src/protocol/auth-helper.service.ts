@@ -1,0 +1,62 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AuthService } from '../auth/auth.service';
+import { constantTimeEquals } from '../common/constant-time';
+import type { CasConfig } from '../config/cas-config';
+import { CAS_CONFIG } from '../config/config.module';
+import { decideAccess } from '../services/attribute-release';
+import { ServiceRegistry } from '../services/service-registry.service';
+
+export interface AuthHelperRequest {
+  username?: string;
+  password?: string;
+  service?: string;
+  secret?: string;
+  clientAddress: string;
+}
+
+/**
+ * django-cas-server's non-CAS `/auth` helper: a trusted application holding the shared secret
+ * asks whether these credentials are good for this service. Nothing is created: no session,
+ * no ticket.
+ */
+@Injectable()
+export class AuthHelperService {
+  private readonly logger = new Logger('auth-helper');
+
+  constructor(
+    @Inject(CAS_CONFIG) private readonly config: CasConfig,
+    private readonly auth: AuthService,
+    private readonly registry: ServiceRegistry,
+  ) {}
+
+  get enabled(): boolean {
+    return this.config.authSharedSecret !== '';
+  }
+
+  async check(request: AuthHelperRequest): Promise<boolean> {
+    if (!this.enabled) return false;
+    if (!constantTimeEquals(request.secret ?? '', this.config.authSharedSecret)) {
+      this.logger.warn(`/auth refused: wrong shared secret (from ${request.clientAddress})`);
+      return false;
+    }
+    const { username, password, service } = request;
+    if (!username || !password || !service) return false;
+    const rules = await this.registry.match(service);
+    if (!rules) {
+      this.logger.warn(`/auth refused: service ${service} is not allowed`);
+      return false;
+    }
+    const result = await this.auth.authenticate(username, password);
+    if (!result.ok) {
+      this.logger.warn(`/auth: credentials of "${username}" refused for ${rules.name}`);
+      return false;
+    }
+    const decision = decideAccess(rules, result.user.username, result.user.attributes);
+    if (!decision.allowed) {
+      this.logger.warn(`/auth: ${result.user.username} refused for ${rules.name}: ${decision.message}`);
+      return false;
+    }
+    this.logger.log(`/auth: ${result.user.username} accepted for ${rules.name}`);
+    return true;
+  }
+}

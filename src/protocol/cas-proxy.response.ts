@@ -1,0 +1,24 @@
+import { create } from 'xmlbuilder2';
+import { CAS_NS } from './cas-xml.response';
+import type { ValidationFailure } from './validation-outcome';
+
+export type ProxyOutcome = { ok: true; proxyTicket: string } | ValidationFailure;
+
+/** /proxy answer (§1.8): `cas:proxySuccess/cas:proxyTicket` or `cas:proxyFailure code=…`. */
+export function proxyXml(outcome: ProxyOutcome): string {
+  const doc = create({ invalidCharReplacement: '\uFFFD' }).ele(CAS_NS, 'cas:serviceResponse');
+  if (outcome.ok) {
+    doc.ele(CAS_NS, 'cas:proxySuccess').ele(CAS_NS, 'cas:proxyTicket').txt(outcome.proxyTicket);
+  } else {
+    doc.ele(CAS_NS, 'cas:proxyFailure').att('code', outcome.code).txt(outcome.description);
+  }
+  return doc.end({ headless: true, prettyPrint: true });
+}
+
+/** JSON mirror of the XML (X-12, V-42): `proxySuccess` / `proxyFailure`. */
+export function proxyJson(outcome: ProxyOutcome): string {
+  const body = outcome.ok
+    ? { proxySuccess: { proxyTicket: outcome.proxyTicket } }
+    : { proxyFailure: { code: outcome.code, description: outcome.description } };
+  return JSON.stringify({ serviceResponse: body });
+}
