@@ -9,7 +9,7 @@ import { AppModule } from './app.module';
 import type { CasConfig } from './config/cas-config';
 import { projectRoot } from './common/project-root';
 import { AllExceptionsFilter } from './protocol/all-exceptions.filter';
-import { registerErrorHandler } from './protocol/error-handler';
+import { LoginResponder } from './protocol/login.responder';
 import { parseQueryString } from './protocol/params';
 import { registerProtocolHeaders } from './protocol/protocol-headers';
 
@@ -26,6 +26,8 @@ const LEVELS: Record<CasConfig['logLevel'], LogLevel[]> = {
 export async function createApp(config: CasConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
+    // Request line plus headers; longer requests get a bare 431 from Node's HTTP parser.
+    http: { maxHeaderSize: 32 * 1024 },
     routerOptions: { querystringParser: parseQueryString, maxParamLength: 256 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
@@ -44,8 +46,7 @@ export async function createApp(config: CasConfig): Promise<NestFastifyApplicati
     maxAge: '1h',
   });
   registerProtocolHeaders(fastify, `${config.pathPrefix}/static/`);
-  registerErrorHandler(fastify, config.pathPrefix);
-  app.useGlobalFilters(new AllExceptionsFilter(config.pathPrefix));
+  app.useGlobalFilters(new AllExceptionsFilter(config.pathPrefix, app.get(LoginResponder)));
   app.enableShutdownHooks();
   return app;
 }

@@ -51,7 +51,7 @@ export async function usersList(app: INestApplicationContext, _args: string[], o
 function splitPair(value: string, separator: string, option: string): [string, string] {
   const at = value.indexOf(separator);
   if (at <= 0) throw new UsageError(`${option} expects name${separator}value, got "${value}"`);
-  return [value.slice(0, at), value.slice(at + 1)];
+  return [value.slice(0, at), value.slice(at + separator.length)];
 }
 
 export async function servicesAdd(app: INestApplicationContext, args: string[], out: Out): Promise<void> {

@@ -1,25 +1,44 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { answerError } from './error-handler';
+import type { LoginResponder } from './login.responder';
+
+/** HTTP errors, and Fastify's own (unparsable or oversized bodies) which carry a 4xx statusCode. */
+function statusOf(exception: unknown): number {
+  if (exception instanceof HttpException) return exception.getStatus();
+  const code = (exception as { statusCode?: unknown } | null)?.statusCode;
+  return typeof code === 'number' && code >= 400 && code < 500 ? code : 500;
+}
 
 /** Every exception that reaches Nest ends as an answer in the endpoint's own format. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
-  constructor(private readonly prefix: string) {}
+  constructor(
+    private readonly prefix: string,
+    private readonly loginResponder: LoginResponder,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const status = exception instanceof HttpException ? exception.getStatus() : 500;
+    const status = statusOf(exception);
     if (status >= 500)
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     const error = Object.assign(new Error(exception instanceof Error ? exception.message : 'error'), {
       statusCode: status,
     }) as FastifyError;
     if (status === 404) error.message = 'Not found';
+    const path = request.url.split('?')[0];
+    if (status < 500 && path === `${this.prefix}/login`) {
+      // A browser that sent something unreadable gets the login form again, with the reason.
+      this.loginResponder
+        .invalidRequest(request, reply, 'the form could not be read', status)
+        .catch(() => answerError(request, reply, error, this.prefix));
+      return;
+    }
     answerError(request, reply, error, this.prefix);
   }
 }

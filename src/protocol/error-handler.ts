@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { validateV1 } from './cas-v1.response';
 import { validationXml } from './cas-xml.response';
 import { failure } from './validation-outcome';
@@ -39,8 +39,4 @@ export function answerError(request: FastifyRequest, reply: FastifyReply, error:
       );
   }
   if (status === 500) request.log.error(error);
-}
-
-export function registerErrorHandler(app: FastifyInstance, prefix: string): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => answerError(request, reply, error, prefix));
 }

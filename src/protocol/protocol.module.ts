@@ -4,6 +4,7 @@ import { ServicesModule } from '../services/services.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { LoginController } from './login.controller';
+import { LoginResponder } from './login.responder';
 import { LoginService } from './login.service';
 import { LogoutController } from './logout.controller';
 import { LogoutService } from './logout.service';
@@ -14,6 +15,7 @@ import { ViewRenderer } from './view-renderer.service';
 @Module({
   imports: [AuthModule, ServicesModule, SessionsModule, TicketsModule],
   controllers: [LoginController, LogoutController, ValidateController],
-  providers: [LoginService, LogoutService, ValidationService, ViewRenderer],
+  exports: [LoginResponder],
+  providers: [LoginService, LoginResponder, LogoutService, ValidationService, ViewRenderer],
 })
 export class ProtocolModule {}

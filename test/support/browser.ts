@@ -54,9 +54,10 @@ export function formFields(html: string): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const m of html.matchAll(/<input\b[^>]*>/g)) {
     const tag = m[0];
-    const name = /\bname="([^"]*)"/.exec(tag)?.[1];
-    const value = /\bvalue="([^"]*)"/.exec(tag)?.[1] ?? '';
-    const type = /\btype="([^"]*)"/.exec(tag)?.[1];
+    const attr = (n: string) => new RegExp(`\\b${n}=(["'])(.*?)\\1`).exec(tag)?.[2];
+    const name = attr('name');
+    const value = attr('value') ?? '';
+    const type = attr('type');
     if (name && type !== 'checkbox') fields[name] = decodeEntities(value);
   }
   return fields;
