@@ -92,7 +92,6 @@ describe.each(DATABASES)('SQL user source (CAS database on %s)', (db) => {
 
   it.each(USERS)('logs %s in with its crypt hash and releases the row as attributes', async (user) => {
     const page = await login(new Browser(), loginUrl(), user, PASSWORD);
-    if (page.status !== 302) console.log(page.body, server.logs());
     expect(page.status).toBe(302);
     const res = await validate(server, ticketFrom(page.location));
     const xml = await res.text();
@@ -135,7 +134,9 @@ describe.each(DATABASES)('SQL user source (CAS database on %s)', (db) => {
     const down = await login(new Browser(), loginUrl(), 'sha512user', PASSWORD);
     expect(down.status).toBe(503);
     expect(down.body).toContain('The authentication service is unavailable');
-    expect(server.logs()).toMatch(new RegExp(`authentication source sql failed: SQL database 127\\.0\\.0\\.1:${proxy.port}`));
+    expect(server.logs()).toMatch(
+      new RegExp(`authentication source sql failed: SQL database 127\\.0\\.0\\.1:${proxy.port}`),
+    );
 
     await proxy.resume();
     const back = await login(new Browser(), loginUrl(), 'sha512user', PASSWORD);
