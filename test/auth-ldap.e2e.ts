@@ -64,6 +64,7 @@ beforeAll(async () => {
     rootPassword: 'admin',
     access: ACCESS,
     ldif: LDIF,
+    tls: true,
   });
 });
 
@@ -206,6 +207,35 @@ describe.each(DATABASES)('LDAP user source (CAS database on %s)', (db) => {
       expect(xml).toContain('<cas:user>carol</cas:user>');
       expect(xml).toContain('<cas:mobile>+33 6 00 00 00 05</cas:mobile>');
       expect(xml).not.toContain('userPassword');
+    });
+  });
+
+  describe.each([
+    ['StartTLS', () => ({ CAS_LDAP_SERVER: slapd.url, CAS_LDAP_START_TLS: 'true' })],
+    ['ldaps://', () => ({ CAS_LDAP_SERVER: slapd.ldapsUrl })],
+  ])('%s', (_, tlsEnv) => {
+    it('logs in when the directory certificate is trusted (CAS_LDAP_CA_FILE)', async () => {
+      const server = await startServer(db, {
+        ...tlsEnv(),
+        CAS_LDAP_CA_FILE: slapd.certificate,
+        CAS_LDAP_PASSWORD_CHECK: 'bind',
+      });
+      try {
+        expect(await loginAndValidate(server, 'alice', PASSWORD)).toContain('<cas:user>alice</cas:user>');
+      } finally {
+        await server.stop();
+      }
+    });
+
+    it('sends no password to a directory whose certificate is not trusted', async () => {
+      const server = await startServer(db, { ...tlsEnv(), CAS_LDAP_PASSWORD_CHECK: 'bind' });
+      try {
+        const page = await tryLogin(server, 'alice', PASSWORD);
+        expect(page.status).toBe(503);
+        expect(server.logs()).toMatch(/authentication source ldap failed: LDAP directory .*certificate/i);
+      } finally {
+        await server.stop();
+      }
     });
   });
 });

@@ -16,6 +16,8 @@ export interface SlapdOptions {
   access: string[];
   /** Entries loaded before the server starts, LDIF. */
   ldif: string;
+  /** Also serve TLS (StartTLS and ldaps://) with a self-signed certificate for 127.0.0.1. */
+  tls?: boolean;
 }
 
 function freePort(): Promise<number> {
@@ -59,10 +61,21 @@ export class Slapd {
     private readonly dir: string,
     private readonly conf: string,
     readonly port: number,
+    /** The ldaps:// port when started with TLS, else 0. */
+    readonly tlsPort: number,
   ) {}
 
   get url(): string {
     return `ldap://127.0.0.1:${this.port}`;
+  }
+
+  get ldapsUrl(): string {
+    return `ldaps://127.0.0.1:${this.tlsPort}`;
+  }
+
+  /** The self-signed certificate, to be trusted as a CA bundle. */
+  get certificate(): string {
+    return join(this.dir, 'cert.pem');
   }
 
   static async start(options: SlapdOptions): Promise<Slapd> {
@@ -72,11 +85,33 @@ export class Slapd {
     const dir = mkdtempSync(join(tmpdir(), 'cas-slapd-'));
     mkdirSync(join(dir, 'data'));
     const conf = join(dir, 'slapd.conf');
+    const tls: string[] = [];
+    if (options.tls) {
+      await run('openssl', [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ]);
+      tls.push(`TLSCertificateFile ${join(dir, 'cert.pem')}`, `TLSCertificateKeyFile ${join(dir, 'key.pem')}`);
+    }
     writeFileSync(
       conf,
       [
         ...SCHEMAS.map((s) => `include /etc/ldap/schema/${s}.schema`),
         `pidfile ${join(dir, 'slapd.pid')}`,
+        ...tls,
         'modulepath /usr/lib/ldap',
         'moduleload back_mdb',
         'database mdb',
@@ -92,7 +127,7 @@ export class Slapd {
     );
     writeFileSync(join(dir, 'data.ldif'), options.ldif);
     await run(SLAPADD, ['-q', '-f', conf, '-l', join(dir, 'data.ldif')]);
-    const slapd = new Slapd(dir, conf, await freePort());
+    const slapd = new Slapd(dir, conf, await freePort(), options.tls ? await freePort() : 0);
     await slapd.resume();
     return slapd;
   }
@@ -100,7 +135,8 @@ export class Slapd {
   /** Starts slapd (again) on the same port and data. */
   async resume(): Promise<void> {
     // -d keeps slapd in the foreground, tied to this process; level 0 logs nothing but errors.
-    const child = spawn(SLAPD, ['-d', '0', '-f', this.conf, '-h', `${this.url}/`], {
+    const urls = this.tlsPort ? `${this.url}/ ${this.ldapsUrl}/` : `${this.url}/`;
+    const child = spawn(SLAPD, ['-d', '0', '-f', this.conf, '-h', urls], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -108,7 +144,7 @@ export class Slapd {
     child.stderr?.on('data', (d: Buffer) => (this.output += d.toString()));
     for (let i = 0; i < 100; i++) {
       if (child.exitCode !== null) throw new Error(`slapd exited with ${child.exitCode}:\n${this.output}`);
-      if (await accepts(this.port)) return;
+      if ((await accepts(this.port)) && (!this.tlsPort || (await accepts(this.tlsPort)))) return;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`slapd did not listen on ${this.url}:\n${this.output}`);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { ConnectionOptions } from 'node:tls';
+import { isIP } from 'node:net';
+import { checkServerIdentity, type ConnectionOptions, type PeerCertificate } from 'node:tls';
 import { Logger } from '@nestjs/common';
 import {
   Client,
@@ -225,17 +226,31 @@ export class LdapBackend implements AuthBackend {
       url: this.settings.server,
       connectTimeout: 5_000,
       timeout: 10_000,
-      tlsOptions: this.tlsOptions,
+      // ldapts speaks TLS from the first byte whenever tlsOptions are given: only for ldaps://.
+      tlsOptions: this.settings.server.startsWith('ldaps:') ? this.tlsOptions : undefined,
     });
     if (this.settings.startTls) {
       try {
-        await client.startTLS(this.tlsOptions ?? {});
+        await client.startTLS(this.startTlsOptions());
       } catch (err) {
         this.close(client);
         throw err;
       }
     }
     return client;
+  }
+
+  /**
+   * A fresh object each time (ldapts adds the socket to it) that checks the certificate against
+   * the configured host: on an upgraded socket Node would check it against "localhost".
+   */
+  private startTlsOptions(): ConnectionOptions {
+    const host = new URL(this.settings.server).hostname.replace(/^\[(.*)\]$/, '$1');
+    return {
+      ...this.tlsOptions,
+      ...(isIP(host) ? {} : { servername: host }),
+      checkServerIdentity: (_: string, cert: PeerCertificate) => checkServerIdentity(host, cert),
+    };
   }
 
   private close(client: Client): void {
