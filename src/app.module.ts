@@ -5,6 +5,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { ProtocolModule } from './protocol/protocol.module';
 import { RootController } from './protocol/root.controller';
+import { SchedulingModule } from './scheduling/scheduling.module';
 
 @Module({})
 export class AppModule {
@@ -15,6 +16,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         ProtocolModule,
+        SchedulingModule.forRoot({ withScheduler: true }),
         RouterModule.register([{ path: config.pathPrefix || '/', module: ProtocolModule }]),
       ],
       controllers: config.pathPrefix ? [RootController] : [],

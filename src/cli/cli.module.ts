@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module';
 import type { CasConfig } from '../config/cas-config';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
+import { SchedulingModule } from '../scheduling/scheduling.module';
 import { ServicesModule } from '../services/services.module';
 
 /** What the command-line tool needs: the database and the domain services, no HTTP. */
@@ -11,7 +12,13 @@ export class CliModule {
   static forRoot(config: CasConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, ServicesModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        AuthModule,
+        ServicesModule,
+        SchedulingModule.forRoot({ withScheduler: false }),
+      ],
     };
   }
 }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { INestApplicationContext } from '@nestjs/common';
 import { UsersService } from '../auth/users.service';
 import type { Attributes } from '../config/env-parsers';
+import { CleanupService } from '../scheduling/cleanup.service';
 import { ServiceCatalog, type ServiceDefinition } from '../services/service-catalog.service';
 import { readPassword } from './read-password';
 
@@ -119,4 +120,17 @@ export async function servicesList(app: INestApplicationContext, _args: string[]
     const released = s.releasedAttributes.map((a) => (a.renameTo ? `${a.name}=${a.renameTo}` : a.name)).join(',');
     out(`${s.position}\t${s.id}\t${s.name}\t${s.pattern}\treleases: ${released || '(none)'}`);
   }
+}
+
+export async function cleanTickets(app: INestApplicationContext, _args: string[], out: Out): Promise<void> {
+  const r = await app.get(CleanupService).cleanTickets();
+  out(
+    `deleted ${r.ticketsDeleted} tickets and ${r.loginTicketsDeleted} login tickets; ` +
+      `${r.timedOut} timed-out service sessions logged out (SLO sent ${r.sloSent}, failed ${r.sloFailed})`,
+  );
+}
+
+export async function cleanSessions(app: INestApplicationContext, _args: string[], out: Out): Promise<void> {
+  const r = await app.get(CleanupService).cleanSessions();
+  out(`ended ${r.sessionsEnded} expired sessions (SLO sent ${r.sloSent}, failed ${r.sloFailed})`);
 }

@@ -7,7 +7,7 @@ import { loadDotEnv } from '../config/load-env';
 import { dataSourceOptions } from '../database/data-source-options';
 import { ServiceDefinitionError } from '../services/service-catalog.service';
 import { CliModule } from './cli.module';
-import { UsageError, servicesAdd, servicesList, usersCreate, usersList } from './commands';
+import { UsageError, cleanSessions, cleanTickets, servicesAdd, servicesList, usersCreate, usersList } from './commands';
 
 type Command = (app: INestApplicationContext, args: string[], out: (line: string) => void) => Promise<void>;
 
@@ -16,6 +16,8 @@ const COMMANDS: Record<string, Command> = {
   'users:list': usersList,
   'services:add': servicesAdd,
   'services:list': servicesList,
+  'clean-tickets': cleanTickets,
+  'clean-sessions': cleanSessions,
 };
 
 const HELP = `usage: cas <command> [options]
@@ -26,6 +28,8 @@ commands:
   users:list               list local users
   services:add             register a service pattern (cas services:add --help)
   services:list            list service patterns in evaluation order
+  clean-tickets            delete expired tickets; log out timed-out service sessions (SLO)
+  clean-sessions           end expired SSO sessions, with Single Logout
 `;
 
 async function migrate(): Promise<void> {

@@ -100,6 +100,10 @@ export interface CasConfig {
 
   federate: boolean;
   federateRememberTimeout: number;
+
+  scheduler: boolean;
+  cleanupInterval: number;
+  cleanupBatchSize: number;
 }
 
 export class ConfigError extends Error {
@@ -383,5 +387,9 @@ export function loadConfig(env: Env): CasConfig {
       return false;
     }),
     federateRememberTimeout: r.int('CAS_FEDERATE_REMEMBER_TIMEOUT', 604800, 0),
+
+    scheduler: r.bool('CAS_SCHEDULER', true),
+    cleanupInterval: r.int('CAS_CLEANUP_INTERVAL', 60, 1, 86400),
+    cleanupBatchSize: r.int('CAS_CLEANUP_BATCH_SIZE', 1000, 1, 100000),
   };
 }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { InitialSchema1764230400000 } from '../../migrations/1764230400000-initial-schema';
+import { JobLeases1764230700000 } from '../../migrations/1764230700000-job-leases';
 import { User } from '../auth/user.entity';
 import type { DatabaseSettings } from '../config/cas-config';
 import {
@@ -10,6 +11,7 @@ import {
   ReleasedAttribute,
   RequiredAttribute,
 } from '../services/service-pattern-children.entity';
+import { JobLease } from '../scheduling/job-lease.entity';
 import { ServicePattern } from '../services/service-pattern.entity';
 import { SsoSession } from '../sessions/sso-session.entity';
 import { LoginTicket } from '../tickets/login-ticket.entity';
@@ -25,10 +27,11 @@ export const ENTITIES = [
   SsoSession,
   Ticket,
   LoginTicket,
+  JobLease,
 ];
 
 /** In order; listed explicitly so the build needs no file globbing. */
-export const MIGRATIONS = [InitialSchema1764230400000];
+export const MIGRATIONS = [InitialSchema1764230400000, JobLeases1764230700000];
 
 export function dataSourceOptions(db: DatabaseSettings): DataSourceOptions {
   const common = {

@@ -183,12 +183,18 @@ export class LoginService {
       return { outcome, cookie: null };
     }
 
-    // A new session at every login (session fixation, SEC-26); a session this browser had ends.
-    if (request.cookie) {
-      const previous = await this.sessions.findAnyByCookie(request.cookie);
-      if (previous) await this.terminator.end(previous, 'replaced by a new login');
+    // The cookie changes at every login (session fixation, SEC-26). The same user keeps their
+    // session and its service sessions (a renew must not log them out of everything); another
+    // user's session in this browser ends.
+    const previous = request.cookie ? await this.sessions.findAnyByCookie(request.cookie) : null;
+    let opened: { session: SsoSession; cookie: string };
+    if (previous && previous.username === result.user.username && this.sessions.isAlive(previous)) {
+      opened = await this.sessions.renew(previous, result.user, request.warn);
+    } else {
+      if (previous) await this.terminator.end(previous, 'another user logged in', 0);
+      opened = await this.sessions.create(result.user, this.auth.backend.name, request.warn);
     }
-    const { session, cookie } = await this.sessions.create(result.user, this.auth.backend.name, request.warn);
+    const { session, cookie } = opened;
     this.logger.log(`user ${session.username} logged in from ${request.clientAddress} (session ${session.id})`);
 
     if (!resolved) {

@@ -17,7 +17,7 @@ export interface LogoutRequest {
 
 export type LogoutOutcome =
   | { kind: 'redirect'; url: string; sessionsClosed: number }
-  | { kind: 'page'; messages: Message[]; sessionsClosed: number; link?: string };
+  | { kind: 'page'; messages: Message[]; sessionsClosed: number; link?: string; sloFailures: string[] };
 
 @Injectable()
 export class LogoutService {
@@ -33,10 +33,13 @@ export class LogoutService {
   async logout(request: LogoutRequest): Promise<LogoutOutcome> {
     const session = request.cookie ? await this.sessions.findAnyByCookie(request.cookie) : null;
     let closed = 0;
+    const sloFailures: string[] = [];
     if (session) {
-      closed = request.all
+      const reports = request.all
         ? await this.terminator.endAllFor(session.username, 'logout of all sessions')
-        : Number(await this.terminator.end(session, 'logout'));
+        : [await this.terminator.end(session, 'logout')];
+      closed = reports.filter((r) => r.ended).length;
+      for (const report of reports) sloFailures.push(...report.slo.failed.map((t) => t.serviceName));
       this.logger.log(
         `user ${session.username} logged out from ${request.clientAddress} (${closed} session(s) closed)`,
       );
@@ -53,6 +56,12 @@ export class LogoutService {
       closed > 0
         ? [{ level: 'success', text: `Logout successful: ${closed} session${closed > 1 ? 's' : ''} closed` }]
         : [{ level: 'info', text: 'You were already logged out' }];
-    return { kind: 'page', messages, sessionsClosed: closed, link };
+    if (sloFailures.length > 0) {
+      messages.push({
+        level: 'warning',
+        text: `These applications could not be told about the logout; close your browser to end their sessions: ${[...new Set(sloFailures)].join(', ')}`,
+      });
+    }
+    return { kind: 'page', messages, sessionsClosed: closed, link, sloFailures };
   }
 }

@@ -1,32 +1,49 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { CasConfig } from '../config/cas-config';
+import { CAS_CONFIG } from '../config/config.module';
+import { SingleLogout } from '../single-logout/single-logout.service';
+import type { SloReport } from '../single-logout/slo-sender.service';
 import { TicketRegistry } from '../tickets/ticket-registry.service';
 import { SessionService } from './session.service';
 import type { SsoSession } from './sso-session.entity';
 
-/** Ends SSO sessions: the session row and the tickets that must not outlive it. */
+export interface EndReport {
+  /** Whether this call ended the session (false if it was already gone). */
+  ended: boolean;
+  slo: SloReport;
+}
+
+const NOTHING_SENT: SloReport = { sent: 0, failed: [], pending: 0 };
+
+/** Ends SSO sessions: the session row, its tickets, and the Single Logout of its services. */
 @Injectable()
 export class SessionTerminator {
   private readonly logger = new Logger('sessions');
 
   constructor(
+    @Inject(CAS_CONFIG) private readonly config: CasConfig,
     private readonly sessions: SessionService,
     private readonly tickets: TicketRegistry,
+    private readonly singleLogout: SingleLogout,
   ) {}
 
-  /** Returns whether a session was actually ended (false if it was already gone). */
-  async end(session: SsoSession, reason: string): Promise<boolean> {
+  /**
+   * Ends one session. `waitMs` bounds how long the caller waits for the logout requests
+   * (a person waiting for the logout page); the rest finish in the background.
+   */
+  async end(session: SsoSession, reason: string, waitMs?: number): Promise<EndReport> {
     const deleted = await this.sessions.delete(session.id);
-    await this.tickets.revokeUnvalidated(session.id);
-    if (deleted) this.logger.log(`session ${session.id} of ${session.username} ended: ${reason}`);
-    return deleted;
+    // Only the process that deleted the session row tells the services: no duplicate logouts.
+    if (!deleted) return { ended: false, slo: NOTHING_SENT };
+    this.logger.log(`session ${session.id} of ${session.username} ended: ${reason}`);
+    const claimed = await this.tickets.endSession(session.id);
+    const slo = await this.singleLogout.notify(claimed, waitMs ?? this.config.sloTimeout * 1000 + 500);
+    return { ended: true, slo };
   }
 
-  /** Ends every session of a user; returns how many were ended. */
-  async endAllFor(username: string, reason: string): Promise<number> {
-    let count = 0;
-    for (const session of await this.sessions.findByUsername(username)) {
-      if (await this.end(session, reason)) count++;
-    }
-    return count;
+  /** Ends every session of a user. */
+  async endAllFor(username: string, reason: string, waitMs?: number): Promise<EndReport[]> {
+    const sessions = await this.sessions.findByUsername(username);
+    return Promise.all(sessions.map((session) => this.end(session, reason, waitMs)));
   }
 }

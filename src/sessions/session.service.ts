@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { LessThan, Repository } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/auth-backend';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
@@ -41,6 +41,25 @@ export class SessionService {
     return { session, cookie };
   }
 
+  /** A new login by the session's own user: new cookie, new authentication time, fresh attributes. */
+  async renew(
+    session: SsoSession,
+    user: AuthenticatedUser,
+    warn: boolean,
+  ): Promise<{ session: SsoSession; cookie: string }> {
+    const cookie = `TGT-${randomAlphanumeric(48)}`;
+    const now = Date.now();
+    const changes = {
+      cookieHash: sha256Hex(cookie),
+      attributes: user.attributes,
+      createdAt: now,
+      lastSeenAt: now,
+      warn,
+    };
+    await this.repo.update({ id: session.id }, changes);
+    return { session: Object.assign(session, changes), cookie };
+  }
+
   /** Whether the session is still alive: not idle past SESSION_COOKIE_AGE, not past CAS_TGT_VALIDITY. */
   isAlive(session: SsoSession, now = Date.now()): boolean {
     if (now - session.lastSeenAt > this.config.sessionCookieAge * 1000) return false;
@@ -65,6 +84,13 @@ export class SessionService {
   /** The session behind a cookie even if it has expired (to end it properly). */
   findAnyByCookie(cookie: string): Promise<SsoSession | null> {
     return this.repo.findOne({ where: { cookieHash: sha256Hex(cookie) } });
+  }
+
+  /** Sessions idle past SESSION_COOKIE_AGE or older than CAS_TGT_VALIDITY. */
+  findExpired(now: number, limit: number): Promise<SsoSession[]> {
+    const where: Array<Record<string, unknown>> = [{ lastSeenAt: LessThan(now - this.config.sessionCookieAge * 1000) }];
+    if (this.config.tgtValidity !== null) where.push({ createdAt: LessThan(now - this.config.tgtValidity * 1000) });
+    return this.repo.find({ where, take: limit });
   }
 
   findByUsername(username: string): Promise<SsoSession[]> {

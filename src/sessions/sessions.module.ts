@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SingleLogoutModule } from '../single-logout/single-logout.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { SessionTerminator } from './session-terminator.service';
 import { SessionService } from './session.service';
 import { SsoSession } from './sso-session.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SsoSession]), TicketsModule],
+  imports: [TypeOrmModule.forFeature([SsoSession]), TicketsModule, SingleLogoutModule],
   providers: [SessionService, SessionTerminator],
   exports: [SessionService, SessionTerminator],
 })

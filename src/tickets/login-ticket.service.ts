@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThan, Repository } from 'typeorm';
+import { In, LessThan, MoreThan, Repository } from 'typeorm';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { generateTicketId } from './ticket-id';
@@ -26,5 +26,13 @@ export class LoginTicketService {
     if (!id || id.length > 256) return false;
     const result = await this.repo.delete({ id, expiresAt: MoreThan(Date.now()) });
     return result.affected === 1;
+  }
+
+  /** Deletes up to `limit` expired login tickets; returns how many went. */
+  async deleteExpired(now: number, limit: number): Promise<number> {
+    const rows = await this.repo.find({ select: { id: true }, where: { expiresAt: LessThan(now) }, take: limit });
+    if (rows.length === 0) return 0;
+    const result = await this.repo.delete({ id: In(rows.map((r) => r.id)) });
+    return result.affected ?? 0;
   }
 }

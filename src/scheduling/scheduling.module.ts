@@ -1,0 +1,29 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SessionsModule } from '../sessions/sessions.module';
+import { SingleLogoutModule } from '../single-logout/single-logout.module';
+import { TicketsModule } from '../tickets/tickets.module';
+import { CleanupScheduler } from './cleanup-scheduler.service';
+import { CleanupService } from './cleanup.service';
+import { JobLease } from './job-lease.entity';
+import { JobLeases } from './job-lease.service';
+
+/** Cleanup jobs; `withScheduler` also runs them periodically (the server, not the CLI). */
+@Module({})
+export class SchedulingModule {
+  static forRoot(options: { withScheduler: boolean }): DynamicModule {
+    return {
+      module: SchedulingModule,
+      imports: [
+        TypeOrmModule.forFeature([JobLease]),
+        TicketsModule,
+        SessionsModule,
+        SingleLogoutModule,
+        ...(options.withScheduler ? [ScheduleModule.forRoot()] : []),
+      ],
+      providers: [CleanupService, JobLeases, ...(options.withScheduler ? [CleanupScheduler] : [])],
+      exports: [CleanupService],
+    };
+  }
+}
