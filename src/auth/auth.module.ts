@@ -6,7 +6,9 @@ import { CAS_CONFIG } from '../config/config.module';
 import { AUTH_BACKEND, type AuthBackend } from './auth-backend';
 import { AuthService } from './auth.service';
 import { DummyBackend } from './backends/dummy.backend';
+import { LdapBackend } from './backends/ldap.backend';
 import { LocalBackend } from './backends/local.backend';
+import { SqlBackend } from './backends/sql.backend';
 import { TestBackend } from './backends/test.backend';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
@@ -19,6 +21,10 @@ function backendFor(config: CasConfig, users: Repository<User>): AuthBackend {
       return new DummyBackend();
     case 'local':
       return new LocalBackend(users, config.bcryptRounds);
+    case 'sql':
+      return new SqlBackend(config.sql);
+    case 'ldap':
+      return new LdapBackend(config.ldap);
     default:
       // The config loader refuses sources this build does not implement.
       throw new Error(`CAS_AUTH_CLASS=${config.authClass} is not available`);

@@ -7,6 +7,14 @@ import {
   parseOptionalInteger,
   parseStringList,
 } from './env-parsers';
+import { checkUserQueryTemplate } from '../auth/ldap-filter';
+import {
+  parsePasswordCharset,
+  parsePasswordCheckMethod,
+  type PasswordCharset,
+  type PasswordCheckMethod,
+} from '../auth/password-check';
+import { toBoundQuery } from '../auth/sql-query';
 
 export type AuthClass = 'local' | 'sql' | 'ldap' | 'test' | 'dummy';
 
@@ -56,19 +64,21 @@ export interface CasConfig {
     dbname: string;
     dbcharset: string;
     userQuery: string;
-    passwordCheck: string;
-    passwordCharset: string;
+    passwordCheck: PasswordCheckMethod;
+    passwordCharset: PasswordCharset;
   };
   ldap: {
     server: string;
+    startTls: boolean;
+    caFile: string;
     user: string | null;
     password: string | null;
     baseDn: string | null;
     userQuery: string;
     usernameAttr: string;
     passwordAttr: string;
-    passwordCheck: string;
-    passwordCharset: string;
+    passwordCheck: PasswordCheckMethod | 'bind';
+    passwordCharset: PasswordCharset;
     attrsView: number;
   };
 
@@ -140,7 +150,7 @@ const AUTH_CLASS_ALIASES: Record<string, AuthClass> = {
 };
 
 /** Auth sources that this build implements; the others are accepted names for later releases. */
-const IMPLEMENTED_AUTH_CLASSES: ReadonlySet<AuthClass> = new Set<AuthClass>(['local', 'test', 'dummy']);
+const IMPLEMENTED_AUTH_CLASSES: ReadonlySet<AuthClass> = new Set<AuthClass>(['local', 'sql', 'ldap', 'test', 'dummy']);
 
 type Env = Record<string, string | undefined>;
 
@@ -215,6 +225,22 @@ function parsePathPrefix(raw: string): string {
   return trimmed;
 }
 
+/** ldap://host[:port], ldaps://host[:port], or a bare host name (django-cas-server's default). */
+export function parseLdapServer(raw: string): string {
+  const text = raw.trim();
+  const url = /^ldaps?:\/\//i.test(text) ? text : `ldap://${text}`;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error('expected ldap://host[:port] or ldaps://host[:port]');
+  }
+  if (!parsed.hostname || (parsed.pathname !== '' && parsed.pathname !== '/') || parsed.search) {
+    throw new Error('expected ldap://host[:port] or ldaps://host[:port], without a path');
+  }
+  return `${parsed.protocol}//${parsed.host}`;
+}
+
 function parseInfoMessages(raw: string): Record<string, InfoMessage> {
   const value = parseJson(raw);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -238,7 +264,7 @@ export function loadConfig(env: Env): CasConfig {
     const value = AUTH_CLASS_ALIASES[raw.trim()];
     if (!value) throw new Error(`expected one of local, sql, mysql, ldap, test, dummy; got "${raw}"`);
     if (!IMPLEMENTED_AUTH_CLASSES.has(value)) {
-      throw new Error(`"${raw}" is not available in this release (available: local, test, dummy)`);
+      throw new Error(`"${raw}" is not available in this release (available: local, sql, ldap, test, dummy)`);
     }
     return value;
   });
@@ -297,23 +323,34 @@ export function loadConfig(env: Env): CasConfig {
       password: r.str('CAS_SQL_PASSWORD', ''),
       dbname: r.str('CAS_SQL_DBNAME', ''),
       dbcharset: r.str('CAS_SQL_DBCHARSET', 'utf8'),
-      userQuery: r.str(
+      userQuery: r.read(
         'CAS_SQL_USER_QUERY',
         'SELECT user AS username, pass AS password, users.* FROM users WHERE user = %s',
+        (raw) => {
+          toBoundQuery(raw); // throws on a query that cannot be bound
+          return raw;
+        },
       ),
-      passwordCheck: r.str('CAS_SQL_PASSWORD_CHECK', 'crypt'),
-      passwordCharset: r.str('CAS_SQL_PASSWORD_CHARSET', 'utf-8'),
+      passwordCheck: r.read('CAS_SQL_PASSWORD_CHECK', 'crypt', parsePasswordCheckMethod),
+      passwordCharset: r.read('CAS_SQL_PASSWORD_CHARSET', 'utf-8', parsePasswordCharset),
     },
     ldap: {
-      server: r.str('CAS_LDAP_SERVER', 'localhost'),
+      server: r.read('CAS_LDAP_SERVER', 'ldap://localhost', parseLdapServer),
+      startTls: r.bool('CAS_LDAP_START_TLS', false),
+      caFile: r.str('CAS_LDAP_CA_FILE', ''),
       user: r.nullableStr('CAS_LDAP_USER'),
       password: r.nullableStr('CAS_LDAP_PASSWORD'),
       baseDn: r.nullableStr('CAS_LDAP_BASE_DN'),
-      userQuery: r.str('CAS_LDAP_USER_QUERY', '(uid=%(username)s)'),
+      userQuery: r.read('CAS_LDAP_USER_QUERY', '(uid=%(username)s)', (raw) => {
+        checkUserQueryTemplate(raw);
+        return raw;
+      }),
       usernameAttr: r.str('CAS_LDAP_USERNAME_ATTR', 'uid'),
       passwordAttr: r.str('CAS_LDAP_PASSWORD_ATTR', 'userPassword'),
-      passwordCheck: r.str('CAS_LDAP_PASSWORD_CHECK', 'ldap'),
-      passwordCharset: r.str('CAS_LDAP_PASSWORD_CHARSET', 'utf-8'),
+      passwordCheck: r.read<PasswordCheckMethod | 'bind'>('CAS_LDAP_PASSWORD_CHECK', 'ldap', (raw) =>
+        raw.trim().toLowerCase() === 'bind' ? 'bind' : parsePasswordCheckMethod(raw),
+      ),
+      passwordCharset: r.read('CAS_LDAP_PASSWORD_CHARSET', 'utf-8', parsePasswordCharset),
       attrsView: r.int('CAS_LDAP_ATTRS_VIEW', 0, 0, 1),
     },
 
