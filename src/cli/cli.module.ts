@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AdminCoreModule } from '../admin/admin-core.module';
 import { AuthModule } from '../auth/auth.module';
 import type { CasConfig } from '../config/cas-config';
 import { ConfigModule } from '../config/config.module';
@@ -11,7 +12,7 @@ export class CliModule {
   static forRoot(config: CasConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, ServicesModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, ServicesModule, AdminCoreModule],
     };
   }
 }

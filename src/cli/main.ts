@@ -5,7 +5,10 @@ import { UserExistsError } from '../auth/users.service';
 import { ConfigError, loadConfig } from '../config/cas-config';
 import { loadDotEnv } from '../config/load-env';
 import { dataSourceOptions } from '../database/data-source-options';
-import { ServiceDefinitionError } from '../services/service-catalog.service';
+import { TokenNameError } from '../admin/admin-tokens.service';
+import { DjangoDumpError } from '../services/django-import';
+import { ServiceConflictError, ServiceDefinitionError } from '../services/service-catalog.service';
+import { servicesImportDjango, tokensCreate, tokensList, tokensRevoke } from './admin-commands';
 import { CliModule } from './cli.module';
 import { UsageError, servicesAdd, servicesList, usersCreate, usersList } from './commands';
 
@@ -16,6 +19,10 @@ const COMMANDS: Record<string, Command> = {
   'users:list': usersList,
   'services:add': servicesAdd,
   'services:list': servicesList,
+  'services:import-django': servicesImportDjango,
+  'tokens:create': tokensCreate,
+  'tokens:list': tokensList,
+  'tokens:revoke': tokensRevoke,
 };
 
 const HELP = `usage: cas <command> [options]
@@ -26,6 +33,12 @@ commands:
   users:list               list local users
   services:add             register a service pattern (cas services:add --help)
   services:list            list service patterns in evaluation order
+  services:import-django <file>
+                           import a django-cas-server \`manage.py dumpdata cas_server\` file
+                           [--dry-run] [--mode merge|replace] [--append-wildcard]
+  tokens:create <name>     create an admin API token (printed once)
+  tokens:list              list admin API tokens
+  tokens:revoke <name>     revoke an admin API token
 `;
 
 async function migrate(): Promise<void> {
@@ -71,7 +84,14 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    if (err instanceof UsageError || err instanceof ConfigError || err instanceof ServiceDefinitionError) {
+    if (
+      err instanceof UsageError ||
+      err instanceof ConfigError ||
+      err instanceof ServiceDefinitionError ||
+      err instanceof ServiceConflictError ||
+      err instanceof DjangoDumpError ||
+      err instanceof TokenNameError
+    ) {
       process.stderr.write(`${err.message}\n`);
       process.exit(2);
     }

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ProblemException, sendProblem } from '../common/problem';
 import { answerError } from './error-handler';
 
 /** Every exception that reaches Nest ends as an answer in the endpoint's own format. */
@@ -13,6 +14,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    if (exception instanceof ProblemException) {
+      sendProblem(reply, exception.problem);
+      return;
+    }
     const status = exception instanceof HttpException ? exception.getStatus() : 500;
     if (status >= 500)
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
