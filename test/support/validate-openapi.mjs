@@ -1,3 +1,4 @@
+/* global process, Buffer */
 // Validates the OpenAPI document read from standard input with @apidevtools/swagger-parser.
 // A separate process, because the parser is an ES module that Jest's CommonJS runtime cannot load.
 import SwaggerParser from '@apidevtools/swagger-parser';
