@@ -5,7 +5,9 @@ import fastifyStatic from '@fastify/static';
 import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppModule } from './app.module';
+import { AdminAppModule } from './admin/admin.module';
+import { registerAdminHttp } from './admin/admin-http';
+import { AppModule, adminOnMainListener } from './app.module';
 import type { CasConfig } from './config/cas-config';
 import { projectRoot } from './common/project-root';
 import { AllExceptionsFilter } from './protocol/all-exceptions.filter';
@@ -23,14 +25,17 @@ const LEVELS: Record<CasConfig['logLevel'], LogLevel[]> = {
   debug: ['fatal', 'error', 'warn', 'log', 'debug'],
 };
 
-export async function createApp(config: CasConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
+function fastifyAdapter(): FastifyAdapter {
+  return new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
     // Request line plus headers; longer requests get a bare 431 from Node's HTTP parser.
     http: { maxHeaderSize: 32 * 1024 },
     routerOptions: { querystringParser: parseQueryString, maxParamLength: 256 },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+}
+
+export async function createApp(config: CasConfig): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), fastifyAdapter(), {
     logger: LEVELS[config.logLevel],
     abortOnError: false,
     // Forms are parsed by @fastify/formbody below, with our query-string semantics.
@@ -51,8 +56,23 @@ export async function createApp(config: CasConfig): Promise<NestFastifyApplicati
     decorateReply: false,
     maxAge: '1h',
   });
+  if (adminOnMainListener(config)) await registerAdminHttp(app);
   registerProtocolHeaders(fastify, `${config.pathPrefix}/static/`);
   app.useGlobalFilters(new AllExceptionsFilter(config.pathPrefix, app.get(LoginResponder)));
+  app.enableShutdownHooks();
+  return app;
+}
+
+/** The admin API on its own listener (CAS_ADMIN_HOST / CAS_ADMIN_PORT). */
+export async function createAdminApp(config: CasConfig): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(AdminAppModule.forRoot(config), fastifyAdapter(), {
+    logger: LEVELS[config.logLevel],
+    abortOnError: false,
+    bodyParser: false,
+  });
+  await registerAdminHttp(app);
+  registerProtocolHeaders(app.getHttpAdapter().getInstance(), '/api/admin/docs/assets/');
+  app.useGlobalFilters(new AllExceptionsFilter(config.pathPrefix));
   app.enableShutdownHooks();
   return app;
 }

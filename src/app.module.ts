@@ -1,11 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { RouterModule } from '@nestjs/core';
+import { AdminModule } from './admin/admin.module';
 import type { CasConfig } from './config/cas-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { ProtocolModule } from './protocol/protocol.module';
 import { RootController } from './protocol/root.controller';
 import { SchedulingModule } from './scheduling/scheduling.module';
+
+export function adminOnMainListener(config: CasConfig): boolean {
+  return config.admin.enabled && config.admin.listen === null;
+}
 
 @Module({})
 export class AppModule {
@@ -18,6 +23,8 @@ export class AppModule {
         ProtocolModule,
         SchedulingModule.forRoot({ withScheduler: true }),
         RouterModule.register([{ path: config.pathPrefix || '/', module: ProtocolModule }]),
+        // Outside the CAS prefix: /api/admin. With CAS_ADMIN_PORT it has a listener of its own.
+        ...(adminOnMainListener(config) ? [AdminModule] : []),
       ],
       controllers: config.pathPrefix ? [RootController] : [],
     };

@@ -1,4 +1,5 @@
-import { createApp } from './app.factory';
+import { Logger } from '@nestjs/common';
+import { createAdminApp, createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/cas-config';
 import { loadDotEnv } from './config/load-env';
 
@@ -22,6 +23,17 @@ async function main(): Promise<void> {
   process.stdout.write(
     `CAS server listening on http://${config.host}:${port}${config.pathPrefix}/login (database: ${config.database.type})\n`,
   );
+  const { enabled, listen } = config.admin;
+  if (enabled && listen) {
+    // Created after the main app, so the migrations have already run once.
+    const admin = await createAdminApp(config);
+    await admin.listen({ host: listen.host, port: listen.port });
+    const adminAddress = admin.getHttpServer().address();
+    const adminPort = typeof adminAddress === 'object' && adminAddress ? adminAddress.port : listen.port;
+    new Logger('main').log(`admin API served at http://${listen.host}:${adminPort}/api/admin`);
+  } else if (enabled) {
+    new Logger('main').log(`admin API served at http://${config.host}:${port}/api/admin`);
+  }
 }
 
 main().catch((err: unknown) => {

@@ -43,4 +43,32 @@ export class UsersService {
   list(): Promise<User[]> {
     return this.repo.find({ order: { username: 'ASC' } });
   }
+
+  async page(offset: number, limit: number): Promise<{ items: User[]; total: number }> {
+    const [items, total] = await this.repo.findAndCount({ order: { username: 'ASC' }, skip: offset, take: limit });
+    return { items, total };
+  }
+
+  /** Applies the given changes; null if there is no such user. */
+  async update(username: string, changes: { attributes?: Attributes; disabled?: boolean }): Promise<User | null> {
+    const user = await this.findByUsername(username);
+    if (!user) return null;
+    if (changes.attributes !== undefined) user.attributes = changes.attributes;
+    if (changes.disabled !== undefined) user.disabled = changes.disabled;
+    user.updatedAt = Date.now();
+    return this.repo.save(user);
+  }
+
+  /** False if there is no such user. The password is only ever stored as a bcrypt hash. */
+  async setPassword(username: string, password: string): Promise<boolean> {
+    const user = await this.findByUsername(username);
+    if (!user) return false;
+    await this.repo.update({ id: user.id }, { passwordHash: await this.hashPassword(password), updatedAt: Date.now() });
+    return true;
+  }
+
+  async delete(username: string): Promise<boolean> {
+    const result = await this.repo.delete({ username });
+    return (result.affected ?? 0) > 0;
+  }
 }

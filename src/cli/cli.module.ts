@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AdminCoreModule } from '../admin/admin-core.module';
 import { AuthModule } from '../auth/auth.module';
 import type { CasConfig } from '../config/cas-config';
 import { ConfigModule } from '../config/config.module';
@@ -17,6 +18,7 @@ export class CliModule {
         DatabaseModule,
         AuthModule,
         ServicesModule,
+        AdminCoreModule,
         SchedulingModule.forRoot({ withScheduler: false }),
       ],
     };

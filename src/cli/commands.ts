@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { INestApplicationContext } from '@nestjs/common';
+import { CLI_ACTOR } from '../admin/admin-tokens.service';
+import { AuditService } from '../admin/audit.service';
 import { UsersService } from '../auth/users.service';
 import type { Attributes } from '../config/env-parsers';
 import { CleanupService } from '../scheduling/cleanup.service';
@@ -39,7 +41,13 @@ export async function usersCreate(app: INestApplicationContext, args: string[], 
   }
   const password = await readPassword(`Password for ${username}: `);
   if (password.length === 0) throw new UsageError('the password must not be empty');
-  await app.get(UsersService).create(username, password, attributes);
+  const user = await app.get(UsersService).create(username, password, attributes);
+  await app.get(AuditService).record(CLI_ACTOR, {
+    action: 'user.create',
+    targetType: 'user',
+    targetId: username,
+    after: { username, attributes: user.attributes, disabled: user.disabled },
+  });
   out(`created user ${username}`);
 }
 
@@ -109,6 +117,12 @@ export async function servicesAdd(app: INestApplicationContext, args: string[], 
     }),
   };
   const created = await app.get(ServiceCatalog).create(definition);
+  await app.get(AuditService).record(CLI_ACTOR, {
+    action: 'service.create',
+    targetType: 'service',
+    targetId: created.id,
+    after: created,
+  });
   out(`created service ${created.name} (id ${created.id}, position ${created.position})`);
   if (created.releasedAttributes.length === 0) {
     out('note: this service receives no attributes; add --release ATTR (or --release "*") to send some');

@@ -5,7 +5,10 @@ import { UserExistsError } from '../auth/users.service';
 import { ConfigError, loadConfig } from '../config/cas-config';
 import { loadDotEnv } from '../config/load-env';
 import { dataSourceOptions } from '../database/data-source-options';
-import { ServiceDefinitionError } from '../services/service-catalog.service';
+import { TokenNameError } from '../admin/admin-tokens.service';
+import { DjangoDumpError } from '../services/django-import';
+import { ServiceConflictError, ServiceDefinitionError } from '../services/service-catalog.service';
+import { servicesImportDjango, tokensCreate, tokensList, tokensRevoke } from './admin-commands';
 import { CliModule } from './cli.module';
 import { UsageError, cleanSessions, cleanTickets, servicesAdd, servicesList, usersCreate, usersList } from './commands';
 
@@ -18,6 +21,10 @@ const COMMANDS: Record<string, Command> = {
   'services:list': servicesList,
   'clean-tickets': cleanTickets,
   'clean-sessions': cleanSessions,
+  'services:import-django': servicesImportDjango,
+  'tokens:create': tokensCreate,
+  'tokens:list': tokensList,
+  'tokens:revoke': tokensRevoke,
 };
 
 const HELP = `usage: cas <command> [options]
@@ -30,6 +37,12 @@ commands:
   services:list            list service patterns in evaluation order
   clean-tickets            delete expired tickets; log out timed-out service sessions (SLO)
   clean-sessions           end expired SSO sessions, with Single Logout
+  services:import-django <file>
+                           import a django-cas-server \`manage.py dumpdata cas_server\` file
+                           [--dry-run] [--mode merge|replace] [--append-wildcard]
+  tokens:create <name>     create an admin API token (printed once)
+  tokens:list              list admin API tokens
+  tokens:revoke <name>     revoke an admin API token
 `;
 
 async function migrate(): Promise<void> {
@@ -75,7 +88,14 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    if (err instanceof UsageError || err instanceof ConfigError || err instanceof ServiceDefinitionError) {
+    if (
+      err instanceof UsageError ||
+      err instanceof ConfigError ||
+      err instanceof ServiceDefinitionError ||
+      err instanceof ServiceConflictError ||
+      err instanceof DjangoDumpError ||
+      err instanceof TokenNameError
+    ) {
       process.stderr.write(`${err.message}\n`);
       process.exit(2);
     }

@@ -28,6 +28,17 @@ export type DatabaseSettings =
   | { type: 'sqlite'; path: string }
   | { type: 'mysql'; host: string; port: number; username: string; password: string; database: string };
 
+/**
+ * The JSON admin API: on or off, and where it listens. `listen` null = on the main listener;
+ * otherwise a second listener serves the admin API and the main one does not.
+ */
+export interface AdminApiSettings {
+  enabled: boolean;
+  listen: { host: string; port: number } | null;
+  /** A token accepted besides those of `cas tokens:create`, for automation; '' = none. */
+  envToken: string;
+}
+
 /** Every setting of the server, typed. Names mirror the environment variables. */
 export interface CasConfig {
   host: string;
@@ -36,6 +47,8 @@ export interface CasConfig {
   databaseUrl: string;
   pathPrefix: string;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
+
+  admin: AdminApiSettings;
 
   logoUrl: string;
   faviconUrl: string;
@@ -255,6 +268,28 @@ function parseInfoMessages(raw: string): Record<string, InfoMessage> {
   return out;
 }
 
+/** Bearer tokens are compared as given; a short one would be guessable. */
+const MIN_ENV_TOKEN_LENGTH = 24;
+
+function readAdminSettings(r: Reader): AdminApiSettings {
+  const host = r.str('CAS_ADMIN_HOST', '').trim();
+  const port = r.read<number | null>('CAS_ADMIN_PORT', null, (raw) =>
+    raw.trim() === '' ? null : parseInteger(raw, 0, 65535),
+  );
+  const envToken = r.read('CAS_ADMIN_TOKEN', '', (raw) => {
+    if (raw !== '' && raw.length < MIN_ENV_TOKEN_LENGTH) {
+      throw new Error(`the token must be at least ${MIN_ENV_TOKEN_LENGTH} characters long`);
+    }
+    return raw;
+  });
+  if (host !== '' && port === null) throw new ConfigError('CAS_ADMIN_PORT', 'must be set when CAS_ADMIN_HOST is');
+  return {
+    enabled: r.bool('CAS_ADMIN_API', true),
+    listen: port === null ? null : { host: host || '127.0.0.1', port },
+    envToken,
+  };
+}
+
 export function loadConfig(env: Env): CasConfig {
   const r = new Reader(env);
   const databaseUrl = r.str('DATABASE_URL', 'sqlite:data/cas.sqlite');
@@ -296,6 +331,8 @@ export function loadConfig(env: Env): CasConfig {
     databaseUrl,
     pathPrefix: r.read('CAS_PATH_PREFIX', '/cas', parsePathPrefix),
     logLevel,
+
+    admin: readAdminSettings(r),
 
     logoUrl: r.str('CAS_LOGO_URL', ''),
     faviconUrl: r.str('CAS_FAVICON_URL', ''),

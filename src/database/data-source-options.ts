@@ -2,7 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { InitialSchema1764230400000 } from '../../migrations/1764230400000-initial-schema';
+import { AdminTokensAudit1764230500000 } from '../../migrations/1764230500000-admin-tokens-audit';
 import { JobLeases1764230700000 } from '../../migrations/1764230700000-job-leases';
+import { AdminToken } from '../admin/admin-token.entity';
+import { AuditEntry } from '../admin/audit-entry.entity';
 import { User } from '../auth/user.entity';
 import type { DatabaseSettings } from '../config/cas-config';
 import {
@@ -28,10 +31,12 @@ export const ENTITIES = [
   Ticket,
   LoginTicket,
   JobLease,
+  AdminToken,
+  AuditEntry,
 ];
 
 /** In order; listed explicitly so the build needs no file globbing. */
-export const MIGRATIONS = [InitialSchema1764230400000, JobLeases1764230700000];
+export const MIGRATIONS = [InitialSchema1764230400000, AdminTokensAudit1764230500000, JobLeases1764230700000];
 
 export function dataSourceOptions(db: DatabaseSettings): DataSourceOptions {
   const common = {

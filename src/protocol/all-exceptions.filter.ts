@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ProblemException, sendProblem } from '../common/problem';
 import { answerError } from './error-handler';
 import type { LoginResponder } from './login.responder';
 
@@ -17,13 +18,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   constructor(
     private readonly prefix: string,
-    private readonly loginResponder: LoginResponder,
+    private readonly loginResponder?: LoginResponder,
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    if (exception instanceof ProblemException) {
+      sendProblem(reply, exception.problem);
+      return;
+    }
     const status = statusOf(exception);
     if (status >= 500)
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
@@ -32,7 +37,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }) as FastifyError;
     if (status === 404) error.message = 'Not found';
     const path = request.url.split('?')[0];
-    if (status < 500 && path === `${this.prefix}/login`) {
+    if (this.loginResponder && status < 500 && path === `${this.prefix}/login`) {
       // A browser that sent something unreadable gets the login form again, with the reason.
       this.loginResponder
         .invalidRequest(request, reply, 'the form could not be read', status)

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { problem, sendProblem } from '../common/problem';
 import { proxyXml } from './cas-proxy.response';
 import { validateV1 } from './cas-v1.response';
 import { validationXml } from './cas-xml.response';
@@ -46,17 +47,7 @@ export function answerError(request: FastifyRequest, reply: FastifyReply, error:
       `<body><p>The request could not be understood.</p><p><a href="${prefix}/login">Back to the login page</a></p></body></html>`;
     void reply.status(status).type('text/html; charset=utf-8').send(html);
   } else {
-    void reply
-      .status(status)
-      .type('application/problem+json')
-      .send(
-        JSON.stringify({
-          type: 'about:blank',
-          title: status === 500 ? 'Internal Server Error' : 'Bad Request',
-          status,
-          detail: message,
-        }),
-      );
+    sendProblem(reply, problem(status, status === 401 ? undefined : message));
   }
   if (status === 500) request.log.error(error);
 }

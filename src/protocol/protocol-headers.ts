@@ -28,7 +28,8 @@ export function registerProtocolHeaders(app: FastifyInstance, staticPrefix: stri
     }
     const type = String(reply.getHeader('content-type') ?? '');
     if (type.startsWith('text/html')) {
-      reply.header('Content-Security-Policy', PAGE_CSP);
+      // A page may bring a stricter or different policy of its own (the admin API docs).
+      if (!reply.hasHeader('content-security-policy')) reply.header('Content-Security-Policy', PAGE_CSP);
       reply.header('X-Frame-Options', 'DENY');
     }
     return payload;

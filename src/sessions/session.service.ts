@@ -99,6 +99,25 @@ export class SessionService {
     return this.repo.find({ where, take: limit });
   }
 
+  /** Newest first, optionally only one user's. */
+  async page(
+    username: string | undefined,
+    offset: number,
+    limit: number,
+  ): Promise<{ items: SsoSession[]; total: number }> {
+    const [items, total] = await this.repo.findAndCount({
+      where: username === undefined ? {} : { username },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: offset,
+      take: limit,
+    });
+    return { items, total };
+  }
+
+  findById(id: string): Promise<SsoSession | null> {
+    return this.repo.findOne({ where: { id } });
+  }
+
   findByUsername(username: string): Promise<SsoSession[]> {
     return this.repo.find({ where: { username } });
   }

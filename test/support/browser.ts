@@ -49,15 +49,20 @@ export class Browser {
   }
 }
 
+/** An attribute of a tag, quoted with " or ' (the hidden fields use single quotes). */
+function attribute(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\b${name}=(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
 /** The hidden and visible input values of the first form on a page. */
 export function formFields(html: string): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const m of html.matchAll(/<input\b[^>]*>/g)) {
     const tag = m[0];
-    const attr = (n: string) => new RegExp(`\\b${n}=(["'])(.*?)\\1`).exec(tag)?.[2];
-    const name = attr('name');
-    const value = attr('value') ?? '';
-    const type = attr('type');
+    const name = attribute(tag, 'name');
+    const value = attribute(tag, 'value') ?? '';
+    const type = attribute(tag, 'type');
     if (name && type !== 'checkbox') fields[name] = decodeEntities(value);
   }
   return fields;

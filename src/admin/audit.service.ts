@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Between, FindOptionsWhere, Repository } from 'typeorm';
+import { AuditEntry } from './audit-entry.entity';
+
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  since?: number;
+  until?: number;
+}
+
+export interface AuditChange {
+  action: string;
+  targetType: string;
+  targetId: string | number;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** The audit trail: every change made through the admin API or the CLI. */
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditEntry) private readonly repo: Repository<AuditEntry>) {}
+
+  async record(actor: string, change: AuditChange): Promise<void> {
+    const entry = Object.assign(new AuditEntry(), {
+      at: Date.now(),
+      actor,
+      action: change.action,
+      targetType: change.targetType,
+      targetId: String(change.targetId),
+      before: change.before ?? null,
+      after: change.after ?? null,
+    });
+    await this.repo.save(entry);
+  }
+
+  /** Newest first. */
+  async list(filter: AuditFilter, offset: number, limit: number): Promise<{ items: AuditEntry[]; total: number }> {
+    const where: FindOptionsWhere<AuditEntry> = {};
+    if (filter.actor !== undefined) where.actor = filter.actor;
+    if (filter.action !== undefined) where.action = filter.action;
+    if (filter.targetType !== undefined) where.targetType = filter.targetType;
+    if (filter.targetId !== undefined) where.targetId = filter.targetId;
+    if (filter.since !== undefined || filter.until !== undefined) {
+      where.at = Between(filter.since ?? 0, filter.until ?? Number.MAX_SAFE_INTEGER);
+    }
+    const [items, total] = await this.repo.findAndCount({
+      where,
+      order: { at: 'DESC', id: 'DESC' },
+      skip: offset,
+      take: limit,
+    });
+    return { items, total };
+  }
+}

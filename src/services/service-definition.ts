@@ -1,0 +1,91 @@
+import { patternProblem } from './regex-safety';
+import type { ServiceRules } from './service-rules';
+
+export type ServiceDefinition = Omit<ServiceRules, 'id'>;
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export class ServiceDefinitionError extends Error {
+  constructor(readonly errors: FieldProblem[]) {
+    super(errors.map((e) => `${e.field}: ${e.message}`).join('; '));
+  }
+}
+
+/** Another service already has this name or pattern. */
+export class ServiceConflictError extends Error {
+  constructor(readonly errors: FieldProblem[]) {
+    super(errors.map((e) => `${e.field}: ${e.message}`).join('; '));
+  }
+}
+
+/** Column sizes of the service tables. */
+export const LIMITS = { name: 255, pattern: 760, text: 255, valuePattern: 1024, url: 2048 } as const;
+
+export const DEFAULT_DEFINITION: Omit<ServiceDefinition, 'name' | 'pattern'> = {
+  position: 100,
+  userField: '',
+  restrictUsers: false,
+  allowedUsers: [],
+  proxy: false,
+  proxyCallback: false,
+  singleLogOut: false,
+  singleLogOutCallback: '',
+  releasedAttributes: [],
+  attributeRewrites: [],
+  requiredAttributes: [],
+};
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** Checks a definition before it is stored; every problem is reported, not just the first. */
+export function checkDefinition(def: ServiceDefinition): FieldProblem[] {
+  const errors: FieldProblem[] = [];
+  const text = (field: string, value: string, max: number, required = true) => {
+    if (required && !value.trim()) errors.push({ field, message: 'must not be empty' });
+    else if (value.length > max) errors.push({ field, message: `must be at most ${max} characters` });
+  };
+  const pattern = (field: string, value: string, kind: 'service' | 'value' | 'rewrite', max: number) => {
+    text(field, value, max);
+    if (value && value.length <= max) {
+      const problem = patternProblem(value, kind);
+      if (problem) errors.push({ field, message: problem });
+    }
+  };
+  text('name', def.name, LIMITS.name);
+  pattern('pattern', def.pattern, 'service', LIMITS.pattern);
+  if (!Number.isInteger(def.position) || Math.abs(def.position) > 2_147_483_647) {
+    errors.push({ field: 'position', message: 'must be a whole number' });
+  }
+  text('userField', def.userField, LIMITS.text, false);
+  if (def.singleLogOutCallback && !isHttpUrl(def.singleLogOutCallback)) {
+    errors.push({ field: 'singleLogOutCallback', message: 'must be an absolute http(s) URL' });
+  } else text('singleLogOutCallback', def.singleLogOutCallback, LIMITS.url, false);
+  def.allowedUsers.forEach((u, i) => text(`allowedUsers[${i}]`, u, LIMITS.text));
+  const released = new Set<string>();
+  def.releasedAttributes.forEach((a, i) => {
+    text(`releasedAttributes[${i}].name`, a.name, LIMITS.text);
+    text(`releasedAttributes[${i}].renameTo`, a.renameTo, LIMITS.text, false);
+    if (released.has(a.name)) errors.push({ field: `releasedAttributes[${i}].name`, message: 'is listed twice' });
+    released.add(a.name);
+  });
+  def.attributeRewrites.forEach((w, i) => {
+    text(`attributeRewrites[${i}].attribute`, w.attribute, LIMITS.text);
+    pattern(`attributeRewrites[${i}].pattern`, w.pattern, 'rewrite', LIMITS.valuePattern);
+    text(`attributeRewrites[${i}].replacement`, w.replacement, LIMITS.valuePattern, false);
+  });
+  def.requiredAttributes.forEach((r, i) => {
+    text(`requiredAttributes[${i}].attribute`, r.attribute, LIMITS.text);
+    pattern(`requiredAttributes[${i}].pattern`, r.pattern, 'value', LIMITS.valuePattern);
+  });
+  return errors;
+}
