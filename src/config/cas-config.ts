@@ -1,3 +1,6 @@
+import { statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { CATALOGUES, LANGUAGES } from '../i18n/languages';
 import {
   Attributes,
   parseAttributes,
@@ -11,7 +14,10 @@ import {
 export type AuthClass = 'local' | 'sql' | 'ldap' | 'test' | 'dummy';
 
 export interface InfoMessage {
+  /** The text shown when no translation fits the page language. */
   message: string;
+  /** Texts by language tag (`fr`, `pt-BR`...), from a `message` given as an object. */
+  translations: Record<string, string>;
   discardable: boolean;
   type: string;
 }
@@ -36,6 +42,8 @@ export interface CasConfig {
   warnTemplate: string;
   loggedTemplate: string;
   logoutTemplate: string;
+  /** A folder whose pages and partials/ replace the built-in ones of views/ by name ('' = none). */
+  templatesDir: string;
   redirectToLoginAfterLogout: boolean;
   showServiceMessages: boolean;
   infoMessages: Record<string, InfoMessage>;
@@ -103,10 +111,8 @@ export class ConfigError extends Error {
 
 export const DEFAULT_INFO_MESSAGES: Record<string, InfoMessage> = {
   cas_explained: {
-    message:
-      'The Central Authentication Service grants you access to most of our websites by ' +
-      'authenticating only once, so you do not need to type your credentials again unless ' +
-      'your session expires or you log out.',
+    message: CATALOGUES.en['msg.casExplained'],
+    translations: Object.fromEntries(LANGUAGES.map((l) => [l, CATALOGUES[l]['msg.casExplained']])),
     discardable: true,
     type: 'info',
   },
@@ -218,11 +224,35 @@ function parseInfoMessages(raw: string): Record<string, InfoMessage> {
   }
   const out: Record<string, InfoMessage> = {};
   for (const [id, entry] of Object.entries(value as Record<string, unknown>)) {
-    const e = entry as Partial<InfoMessage> | null;
-    if (!e || typeof e.message !== 'string') throw new Error(`message "${id}" needs a "message" string`);
-    out[id] = { message: e.message, discardable: e.discardable === true, type: String(e.type ?? 'info') };
+    const e = entry as { message?: unknown; discardable?: unknown; type?: unknown } | null;
+    const texts = typeof e?.message === 'string' ? { '': e.message } : e?.message;
+    const valid =
+      texts !== null &&
+      typeof texts === 'object' &&
+      Object.keys(texts).length > 0 &&
+      Object.values(texts).every((t) => typeof t === 'string');
+    if (!e || !valid) {
+      throw new Error(`message "${id}" needs a "message": a string, or an object of language tag to string`);
+    }
+    const byLanguage = texts as Record<string, string>;
+    const translations = Object.fromEntries(Object.entries(byLanguage).filter(([lang]) => lang !== ''));
+    out[id] = {
+      message: byLanguage[''] ?? byLanguage.en ?? Object.values(byLanguage)[0],
+      translations,
+      discardable: e.discardable === true,
+      type: String(e.type ?? 'info'),
+    };
   }
   return out;
+}
+
+function parseTemplatesDir(raw: string): string {
+  if (raw.trim() === '') return '';
+  const dir = isAbsolute(raw) ? raw : resolve(raw);
+  const stats = statSync(dir, { throwIfNoEntry: false });
+  if (!stats) throw new Error(`${dir} does not exist`);
+  if (!stats.isDirectory()) throw new Error(`${dir} is not a directory`);
+  return dir;
 }
 
 export function loadConfig(env: Env): CasConfig {
@@ -274,6 +304,7 @@ export function loadConfig(env: Env): CasConfig {
     warnTemplate: r.str('CAS_WARN_TEMPLATE', 'warn'),
     loggedTemplate: r.str('CAS_LOGGED_TEMPLATE', 'logged'),
     logoutTemplate: r.str('CAS_LOGOUT_TEMPLATE', 'logout'),
+    templatesDir: r.read('CAS_TEMPLATES_DIR', '', parseTemplatesDir),
     redirectToLoginAfterLogout: r.bool('CAS_REDIRECT_TO_LOGIN_AFTER_LOGOUT', false),
     showServiceMessages: r.bool('CAS_SHOW_SERVICE_MESSAGES', true),
     infoMessages: r.read('CAS_INFO_MESSAGES', DEFAULT_INFO_MESSAGES, parseInfoMessages),
