@@ -297,7 +297,7 @@ describe('template settings are checked at start', () => {
         encoding: 'utf8',
         timeout: 20000,
       });
-      expect(result.status).not.toBe(0);
+      expect(result.status).toBe(2);
       expect(result.stderr).toContain(`Invalid setting ${name}`);
     } finally {
       rmSync(dbDir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { TemplateFiles, viewsDir } from '../common/template-files';
 import { CATALOGUES, LANGUAGES } from '../i18n/languages';
 import {
   Attributes,
@@ -289,6 +290,14 @@ export function loadConfig(env: Env): CasConfig {
     throw new Error('expected error, warn, info or debug');
   });
 
+  const templatesDir = r.read('CAS_TEMPLATES_DIR', '', parseTemplatesDir);
+  const templates = new TemplateFiles(viewsDir(), templatesDir);
+  const template = (name: string, fallback: string): string =>
+    r.read(name, fallback, (raw) => {
+      templates.read(raw);
+      return raw;
+    });
+
   return {
     host: r.str('HOST', '127.0.0.1'),
     port: r.int('PORT', 8080, 0, 65535),
@@ -300,11 +309,11 @@ export function loadConfig(env: Env): CasConfig {
     logoUrl: r.str('CAS_LOGO_URL', ''),
     faviconUrl: r.str('CAS_FAVICON_URL', ''),
     showPowered: r.bool('CAS_SHOW_POWERED', true),
-    loginTemplate: r.str('CAS_LOGIN_TEMPLATE', 'login'),
-    warnTemplate: r.str('CAS_WARN_TEMPLATE', 'warn'),
-    loggedTemplate: r.str('CAS_LOGGED_TEMPLATE', 'logged'),
-    logoutTemplate: r.str('CAS_LOGOUT_TEMPLATE', 'logout'),
-    templatesDir: r.read('CAS_TEMPLATES_DIR', '', parseTemplatesDir),
+    loginTemplate: template('CAS_LOGIN_TEMPLATE', 'login'),
+    warnTemplate: template('CAS_WARN_TEMPLATE', 'warn'),
+    loggedTemplate: template('CAS_LOGGED_TEMPLATE', 'logged'),
+    logoutTemplate: template('CAS_LOGOUT_TEMPLATE', 'logout'),
+    templatesDir,
     redirectToLoginAfterLogout: r.bool('CAS_REDIRECT_TO_LOGIN_AFTER_LOGOUT', false),
     showServiceMessages: r.bool('CAS_SHOW_SERVICE_MESSAGES', true),
     infoMessages: r.read('CAS_INFO_MESSAGES', DEFAULT_INFO_MESSAGES, parseInfoMessages),

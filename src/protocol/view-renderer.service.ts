@@ -1,16 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Handlebars from 'handlebars';
-import { ConfigError, type CasConfig } from '../config/cas-config';
+import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { CATALOGUES, LANGUAGES, type Language } from '../i18n/languages';
 import { translate, translateMessage, type MessageKey, type MessageParams } from '../i18n/translate';
-import { projectRoot } from '../common/project-root';
 import { sendHtml } from './http-helpers';
 import { DISMISSED_COOKIE, visibleInfoNotices } from './info-messages';
 import { requestLanguage } from './language';
 import type { Message } from './message';
-import { TemplateFiles } from './template-files';
+import { TemplateFiles, viewsDir } from '../common/template-files';
 
 export type PageName = 'login' | 'warn' | 'logged' | 'logout' | 'post-redirect';
 
@@ -21,13 +20,6 @@ export interface PageRequest {
   here: string;
   dismissedCookie?: string;
 }
-
-const PAGE_SETTINGS: Record<Exclude<PageName, 'post-redirect'>, string> = {
-  login: 'CAS_LOGIN_TEMPLATE',
-  warn: 'CAS_WARN_TEMPLATE',
-  logged: 'CAS_LOGGED_TEMPLATE',
-  logout: 'CAS_LOGOUT_TEMPLATE',
-};
 
 /**
  * Renders the Handlebars pages of `views/` (or their replacements from `CAS_TEMPLATES_DIR`),
@@ -41,7 +33,8 @@ export class ViewRenderer {
   private readonly pages = new Map<PageName, Handlebars.TemplateDelegate>();
 
   constructor(@Inject(CAS_CONFIG) private readonly config: CasConfig) {
-    const files = new TemplateFiles(`${projectRoot()}/views`, config.templatesDir);
+    // The settings naming templates were checked at start (loadConfig).
+    const files = new TemplateFiles(viewsDir(), config.templatesDir);
     for (const [name, source] of files.partials()) this.hbs.registerPartial(name, source);
     registerHelpers(this.hbs);
     this.layout = this.hbs.compile(files.read('layout'));
@@ -53,14 +46,7 @@ export class ViewRenderer {
       'post-redirect': 'post-redirect',
     };
     for (const [page, template] of Object.entries(chosen) as Array<[PageName, string]>) {
-      let source: string;
-      try {
-        source = files.read(template);
-      } catch (err) {
-        if (page === 'post-redirect') throw err;
-        throw new ConfigError(PAGE_SETTINGS[page], (err as Error).message);
-      }
-      this.pages.set(page, this.hbs.compile(source));
+      this.pages.set(page, this.hbs.compile(files.read(template)));
     }
   }
 

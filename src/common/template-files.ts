@@ -1,5 +1,11 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
+import { projectRoot } from './project-root';
+
+/** The built-in templates. */
+export function viewsDir(): string {
+  return join(projectRoot(), 'views');
+}
 
 /**
  * The template sources: the built-in `views/`, each file replaceable by a file of the same name
