@@ -289,6 +289,7 @@ describe('template settings are checked at start', () => {
     ['CAS_TEMPLATES_DIR', '/nonexistent/templates'],
     ['CAS_LOGIN_TEMPLATE', 'no-such-page'],
     ['CAS_LOGOUT_TEMPLATE', '/nonexistent/logout.hbs'],
+    ['CAS_WARN_TEMPLATE', join(__dirname, 'support', 'broken-template.hbs')],
   ])('a bad %s stops the server with a message naming it', (name, value) => {
     const dbDir = mkdtempSync(join(tmpdir(), 'cas-test-'));
     try {

@@ -290,7 +290,11 @@ export function loadConfig(env: Env): CasConfig {
     throw new Error('expected error, warn, info or debug');
   });
 
-  const templatesDir = r.read('CAS_TEMPLATES_DIR', '', parseTemplatesDir);
+  const templatesDir = r.read('CAS_TEMPLATES_DIR', '', (raw) => {
+    const dir = parseTemplatesDir(raw);
+    new TemplateFiles(viewsDir(), dir).check();
+    return dir;
+  });
   const templates = new TemplateFiles(viewsDir(), templatesDir);
   const template = (name: string, fallback: string): string =>
     r.read(name, fallback, (raw) => {
