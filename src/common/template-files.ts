@@ -24,7 +24,7 @@ export class TemplateFiles {
     try {
       Handlebars.parse(source);
     } catch (err) {
-      throw new Error(`${file}: ${(err as Error).message.split('\n')[0]}`);
+      throw new Error(`${file}: ${(err as Error).message.split('\n')[0]}`, { cause: err });
     }
     return source;
   }
