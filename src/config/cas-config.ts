@@ -1,3 +1,7 @@
+import { statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { TemplateFiles, viewsDir } from '../common/template-files';
+import { CATALOGUES, LANGUAGES } from '../i18n/languages';
 import {
   Attributes,
   parseAttributes,
@@ -19,7 +23,10 @@ import { toBoundQuery } from '../auth/sql-query';
 export type AuthClass = 'local' | 'sql' | 'ldap' | 'test' | 'dummy';
 
 export interface InfoMessage {
+  /** The text shown when no translation fits the page language. */
   message: string;
+  /** Texts by language tag (`fr`, `pt-BR`...), from a `message` given as an object. */
+  translations: Record<string, string>;
   discardable: boolean;
   type: string;
 }
@@ -57,6 +64,8 @@ export interface CasConfig {
   warnTemplate: string;
   loggedTemplate: string;
   logoutTemplate: string;
+  /** A folder whose pages and partials/ replace the built-in ones of views/ by name ('' = none). */
+  templatesDir: string;
   redirectToLoginAfterLogout: boolean;
   showServiceMessages: boolean;
   infoMessages: Record<string, InfoMessage>;
@@ -130,10 +139,8 @@ export class ConfigError extends Error {
 
 export const DEFAULT_INFO_MESSAGES: Record<string, InfoMessage> = {
   cas_explained: {
-    message:
-      'The Central Authentication Service grants you access to most of our websites by ' +
-      'authenticating only once, so you do not need to type your credentials again unless ' +
-      'your session expires or you log out.',
+    message: CATALOGUES.en['msg.casExplained'],
+    translations: Object.fromEntries(LANGUAGES.map((l) => [l, CATALOGUES[l]['msg.casExplained']])),
     discardable: true,
     type: 'info',
   },
@@ -261,9 +268,24 @@ function parseInfoMessages(raw: string): Record<string, InfoMessage> {
   }
   const out: Record<string, InfoMessage> = {};
   for (const [id, entry] of Object.entries(value as Record<string, unknown>)) {
-    const e = entry as Partial<InfoMessage> | null;
-    if (!e || typeof e.message !== 'string') throw new Error(`message "${id}" needs a "message" string`);
-    out[id] = { message: e.message, discardable: e.discardable === true, type: String(e.type ?? 'info') };
+    const e = entry as { message?: unknown; discardable?: unknown; type?: unknown } | null;
+    const texts = typeof e?.message === 'string' ? { '': e.message } : e?.message;
+    const valid =
+      texts !== null &&
+      typeof texts === 'object' &&
+      Object.keys(texts).length > 0 &&
+      Object.values(texts).every((t) => typeof t === 'string');
+    if (!e || !valid) {
+      throw new Error(`message "${id}" needs a "message": a string, or an object of language tag to string`);
+    }
+    const byLanguage = texts as Record<string, string>;
+    const translations = Object.fromEntries(Object.entries(byLanguage).filter(([lang]) => lang !== ''));
+    out[id] = {
+      message: byLanguage[''] ?? byLanguage.en ?? Object.values(byLanguage)[0],
+      translations,
+      discardable: e.discardable === true,
+      type: String(e.type ?? 'info'),
+    };
   }
   return out;
 }
@@ -288,6 +310,15 @@ function readAdminSettings(r: Reader): AdminApiSettings {
     listen: port === null ? null : { host: host || '127.0.0.1', port },
     envToken,
   };
+}
+
+function parseTemplatesDir(raw: string): string {
+  if (raw.trim() === '') return '';
+  const dir = isAbsolute(raw) ? raw : resolve(raw);
+  const stats = statSync(dir, { throwIfNoEntry: false });
+  if (!stats) throw new Error(`${dir} does not exist`);
+  if (!stats.isDirectory()) throw new Error(`${dir} is not a directory`);
+  return dir;
 }
 
 export function loadConfig(env: Env): CasConfig {
@@ -324,6 +355,18 @@ export function loadConfig(env: Env): CasConfig {
     throw new Error('expected error, warn, info or debug');
   });
 
+  const templatesDir = r.read('CAS_TEMPLATES_DIR', '', (raw) => {
+    const dir = parseTemplatesDir(raw);
+    new TemplateFiles(viewsDir(), dir).check();
+    return dir;
+  });
+  const templates = new TemplateFiles(viewsDir(), templatesDir);
+  const template = (name: string, fallback: string): string =>
+    r.read(name, fallback, (raw) => {
+      templates.read(raw);
+      return raw;
+    });
+
   return {
     host: r.str('HOST', '127.0.0.1'),
     port: r.int('PORT', 8080, 0, 65535),
@@ -337,10 +380,11 @@ export function loadConfig(env: Env): CasConfig {
     logoUrl: r.str('CAS_LOGO_URL', ''),
     faviconUrl: r.str('CAS_FAVICON_URL', ''),
     showPowered: r.bool('CAS_SHOW_POWERED', true),
-    loginTemplate: r.str('CAS_LOGIN_TEMPLATE', 'login'),
-    warnTemplate: r.str('CAS_WARN_TEMPLATE', 'warn'),
-    loggedTemplate: r.str('CAS_LOGGED_TEMPLATE', 'logged'),
-    logoutTemplate: r.str('CAS_LOGOUT_TEMPLATE', 'logout'),
+    loginTemplate: template('CAS_LOGIN_TEMPLATE', 'login'),
+    warnTemplate: template('CAS_WARN_TEMPLATE', 'warn'),
+    loggedTemplate: template('CAS_LOGGED_TEMPLATE', 'logged'),
+    logoutTemplate: template('CAS_LOGOUT_TEMPLATE', 'logout'),
+    templatesDir,
     redirectToLoginAfterLogout: r.bool('CAS_REDIRECT_TO_LOGIN_AFTER_LOGOUT', false),
     showServiceMessages: r.bool('CAS_SHOW_SERVICE_MESSAGES', true),
     infoMessages: r.read('CAS_INFO_MESSAGES', DEFAULT_INFO_MESSAGES, parseInfoMessages),

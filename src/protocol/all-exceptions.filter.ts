@@ -40,7 +40,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (this.loginResponder && status < 500 && path === `${this.prefix}/login`) {
       // A browser that sent something unreadable gets the login form again, with the reason.
       this.loginResponder
-        .invalidRequest(request, reply, 'the form could not be read', status)
+        .invalidRequest(request, reply, { level: 'error', key: 'msg.unreadableForm' }, status)
         .catch(() => answerError(request, reply, error, this.prefix));
       return;
     }

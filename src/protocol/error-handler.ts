@@ -4,7 +4,23 @@ import { proxyXml } from './cas-proxy.response';
 import { validateV1 } from './cas-v1.response';
 import { validationXml } from './cas-xml.response';
 import { samlFailureXml } from './saml.response';
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/languages';
+import { translate, type MessageKey } from '../i18n/translate';
+import { requestLanguage } from './language';
 import { failure } from './validation-outcome';
+
+/** The page language, or English when even the headers could not be read. */
+function safeLanguage(request: FastifyRequest): Language {
+  try {
+    return requestLanguage(request);
+  } catch {
+    return DEFAULT_LANGUAGE;
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
 
 /**
  * Errors raised before a handler runs (unparsable or oversized bodies, bad content types) or
@@ -42,10 +58,17 @@ export function answerError(request: FastifyRequest, reply: FastifyReply, error:
   } else if (endpoint === '/auth' && request.method === 'POST') {
     void reply.status(200).type('text/plain; charset=utf-8').send('no\n');
   } else if (endpoint === '/login' || endpoint === '/logout') {
+    const language = safeLanguage(request);
+    const text = (key: MessageKey) => escapeHtml(translate(language, key));
     const html =
-      '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Bad request</title></head>' +
-      `<body><p>The request could not be understood.</p><p><a href="${prefix}/login">Back to the login page</a></p></body></html>`;
-    void reply.status(status).type('text/html; charset=utf-8').send(html);
+      `<!DOCTYPE html><html lang="${language}"><head><meta charset="utf-8"><title>${text('error.title')}</title></head>` +
+      `<body><main><p>${text('error.text')}</p><p><a href="${prefix}/login">${text('error.back')}</a></p></main></body></html>`;
+    void reply
+      .status(status)
+      .header('Content-Language', language)
+      .header('Vary', 'Accept-Language, Cookie')
+      .type('text/html; charset=utf-8')
+      .send(html);
   } else {
     sendProblem(reply, problem(status, status === 401 ? undefined : message));
   }

@@ -1,4 +1,4 @@
-import type { Message } from './view-renderer.service';
+import type { Message } from './message';
 
 /** What the browser is sent back to, once the service URL is known to be allowed. */
 export interface ServiceTarget {
@@ -34,7 +34,8 @@ export type LoginOutcome =
     }
   | { kind: 'warn'; fields: FormFields; lt: string; username: string; target: ServiceTarget }
   | { kind: 'logged'; messages: Message[]; username: string; since: number }
-  | { kind: 'redirect'; url: string }
+  /** `ticketIssued` false: gateway sending an anonymous browser back without a ticket. */
+  | { kind: 'redirect'; url: string; ticketIssued: boolean }
   | { kind: 'post'; action: string; fields: Array<{ name: string; value: string }> };
 
 export interface LoginResponse {

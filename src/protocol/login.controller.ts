@@ -65,6 +65,6 @@ export class LoginController {
 
   private async badRequest(req: FastifyRequest, reply: FastifyReply, err: unknown): Promise<void> {
     if (!(err instanceof ParamError)) throw err;
-    await this.responder.invalidRequest(req, reply, err.message);
+    await this.responder.invalidRequest(req, reply, err.toMessage());
   }
 }

@@ -2,12 +2,29 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
-import { clearTgc, redirect, sendHtml, setTgc } from './http-helpers';
-import type { LoginResponse } from './login-outcome';
+import { formatDate } from '../i18n/translate';
+import { loginAjax, type AjaxAnswer } from './ajax.response';
+import { clearTgc, redirect, setTgc } from './http-helpers';
+import type { FormFields, LoginResponse } from './login-outcome';
 import { LoginService } from './login.service';
+import type { Message } from './message';
 import { ViewRenderer } from './view-renderer.service';
 
-/** Turns login outcomes into HTTP answers: redirects, pages, cookies. */
+/** The request asks for django-cas-server's JSON answers (and the setting allows them). */
+export function wantsAjax(config: CasConfig, req: FastifyRequest): boolean {
+  return config.enableAjaxAuth && req.headers['x-ajax'] !== undefined;
+}
+
+export function sendAjax(reply: FastifyReply, status: number, language: string, answer: AjaxAnswer): void {
+  void reply
+    .status(status)
+    .header('Content-Language', language)
+    .header('Vary', 'Accept-Language, Cookie')
+    .type('application/json; charset=utf-8')
+    .send(JSON.stringify(answer));
+}
+
+/** Turns login outcomes into HTTP answers: redirects, pages (or AJAX JSON), cookies. */
 @Injectable()
 export class LoginResponder {
   constructor(
@@ -17,7 +34,7 @@ export class LoginResponder {
   ) {}
 
   /** A fresh login form with the reason the request was refused (status 400 or the one given). */
-  async invalidRequest(req: FastifyRequest, reply: FastifyReply, reason: string, status = 400): Promise<void> {
+  async invalidRequest(req: FastifyRequest, reply: FastifyReply, reason: Message, status = 400): Promise<void> {
     const response = await this.login.requestCredentials({
       serviceParam: 'service',
       renew: false,
@@ -28,9 +45,28 @@ export class LoginResponder {
     });
     if (response.outcome.kind === 'form') {
       response.outcome.status = status;
-      response.outcome.messages = [{ level: 'error', text: `Invalid request: ${reason}` }];
+      response.outcome.messages = [reason];
     }
     this.respond(req, reply, { ...response, cookie: null });
+  }
+
+  /** The login page for these fields: where a language switch or an AJAX client goes next. */
+  private loginPath(fields: FormFields): string {
+    const query = new URLSearchParams();
+    if (fields.service !== undefined) query.set(fields.serviceParam, fields.service);
+    if (fields.renew) query.set('renew', 'true');
+    if (fields.gateway) query.set('gateway', 'true');
+    if (fields.method) query.set('method', fields.method);
+    const search = query.toString();
+    return `${this.config.pathPrefix}/login${search ? `?${search}` : ''}`;
+  }
+
+  /**
+   * Where the page's links (language, dismissals) come back to: the login URL rebuilt from the
+   * fields kept, so a refused service URL is never echoed into a link.
+   */
+  private here(fields?: FormFields): string {
+    return fields ? this.loginPath(fields) : `${this.config.pathPrefix}/login`;
   }
 
   respond(req: FastifyRequest, reply: FastifyReply, response: LoginResponse): void {
@@ -39,58 +75,89 @@ export class LoginResponder {
     else if (response.cookie) clearTgc(reply, req, prefix);
 
     const outcome = response.outcome;
+    if (wantsAjax(this.config, req)) {
+      const { language } = this.views.pageRequest(req);
+      const messages = 'messages' in outcome ? outcome.messages : [];
+      const translated = this.views
+        .translateMessages(messages, language)
+        .map((m) => ({ message: m.text, level: m.level }));
+      const loginUrl =
+        outcome.kind === 'form' || outcome.kind === 'warn' ? this.loginPath(outcome.fields) : `${prefix}/login`;
+      const status = outcome.kind === 'form' ? outcome.status : 200;
+      sendAjax(reply, status, language, loginAjax(outcome, loginUrl, translated));
+      return;
+    }
+
     switch (outcome.kind) {
       case 'redirect':
         redirect(reply, outcome.url);
         return;
       case 'post':
-        sendHtml(
+        this.views.send(
+          req,
           reply,
           200,
-          this.views.render('post-redirect', { title: 'Redirecting', action: outcome.action, fields: outcome.fields }),
+          'post-redirect',
+          {
+            titleKey: 'redirect.title',
+            action: outcome.action,
+            fields: outcome.fields,
+          },
+          this.here(),
         );
         return;
-      case 'logged':
-        sendHtml(
+      case 'logged': {
+        const language = this.views.pageRequest(req).language;
+        this.views.send(
+          req,
           reply,
           200,
-          this.views.render('logged', {
-            title: 'Logged in',
+          'logged',
+          {
+            titleKey: 'logged.title',
             messages: outcome.messages,
             username: outcome.username,
-            since: new Date(outcome.since).toUTCString(),
+            since: formatDate(language, outcome.since),
             sinceIso: new Date(outcome.since).toISOString(),
-          }),
+          },
+          this.here(),
         );
         return;
+      }
       case 'warn':
-        sendHtml(
+        this.views.send(
+          req,
           reply,
           200,
-          this.views.render('warn', {
-            title: 'Confirm',
+          'warn',
+          {
+            titleKey: 'warn.title',
             ...outcome.fields,
             lt: outcome.lt,
             username: outcome.username,
             serviceName: outcome.target.name,
             serviceUrl: outcome.target.url,
             messages: [],
-          }),
+          },
+          this.here(outcome.fields),
         );
         return;
       case 'form':
-        sendHtml(
+        this.views.send(
+          req,
           reply,
           outcome.status,
-          this.views.render('login', {
-            title: 'Log in',
+          'login',
+          {
+            titleKey: 'login.title',
             ...outcome.fields,
             lt: outcome.lt,
             messages: outcome.messages,
             username: outcome.username,
             warnChecked: outcome.warn,
             showForm: outcome.showForm,
-          }),
+          },
+          this.here(outcome.fields),
         );
         return;
     }

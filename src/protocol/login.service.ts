@@ -12,7 +12,8 @@ import { LoginTicketService } from '../tickets/login-ticket.service';
 import { TicketRegistry } from '../tickets/ticket-registry.service';
 import type { FormFields, LoginOutcome, LoginResponse, ServiceTarget } from './login-outcome';
 import { SessionTerminator } from '../sessions/session-terminator.service';
-import type { Message } from './view-renderer.service';
+import type { AccessDecision } from '../services/attribute-release';
+import type { Message } from './message';
 
 export interface LoginRequest {
   service?: string;
@@ -34,15 +35,31 @@ export interface CredentialsRequest extends LoginRequest {
   warned: boolean;
 }
 
+/** The notices of the login flow, as catalogue keys (src/i18n/catalogues) and parameters. */
 export const MESSAGES = {
-  serviceNotAllowed: 'Service URL not allowed',
-  invalidLt: 'Invalid login ticket',
-  badCredentials: 'The credentials you provided cannot be determined to be authentic',
-  sourceDown: 'The authentication service is unavailable; please try again in a moment',
-  loginSuccess: 'Log In Successful',
-  required: (t: ServiceTarget) => `Authentication required by service ${t.name} (${t.url})`,
-  renewal: (t: ServiceTarget) => `Authentication renewal required by service ${t.name} (${t.url})`,
-} as const;
+  serviceNotAllowed: { level: 'error', key: 'msg.serviceNotAllowed' },
+  invalidLt: { level: 'error', key: 'msg.invalidLoginTicket' },
+  badCredentials: { level: 'error', key: 'msg.badCredentials' },
+  sourceDown: { level: 'error', key: 'msg.sourceUnavailable' },
+  throttled: { level: 'error', key: 'msg.throttled' },
+  loginSuccess: { level: 'success', key: 'msg.loginSuccess' },
+  required: (t: ServiceTarget): Message => ({
+    level: 'info',
+    key: 'msg.serviceRequired',
+    params: { name: t.name, url: t.url },
+  }),
+  renewal: (t: ServiceTarget): Message => ({
+    level: 'info',
+    key: 'msg.renewalRequired',
+    params: { name: t.name, url: t.url },
+  }),
+  refused: (decision: Extract<AccessDecision, { allowed: false }>, userField: string): Message => {
+    if (decision.reason === 'user_not_allowed') return { level: 'error', key: 'msg.userNotAllowed' };
+    if (decision.reason === 'attributes_not_allowed')
+      return { level: 'error', key: 'msg.userCharacteristicsNotAllowed' };
+    return { level: 'error', key: 'msg.attributeNeeded', params: { attribute: userField } };
+  },
+} satisfies Record<string, Message | ((...args: never[]) => Message)>;
 
 type Resolved = { target: ServiceTarget; rules: ServiceRules } | { disallowed: true } | null;
 
@@ -108,9 +125,9 @@ export class LoginService {
 
   private serviceMessages(resolved: Resolved, renew: boolean): Message[] {
     if (!resolved) return [];
-    if ('disallowed' in resolved) return [{ level: 'error', text: MESSAGES.serviceNotAllowed }];
+    if ('disallowed' in resolved) return [MESSAGES.serviceNotAllowed];
     if (!this.config.showServiceMessages) return [];
-    return [{ level: 'info', text: renew ? MESSAGES.renewal(resolved.target) : MESSAGES.required(resolved.target) }];
+    return [renew ? MESSAGES.renewal(resolved.target) : MESSAGES.required(resolved.target)];
   }
 
   /** GET /login. */
@@ -146,7 +163,7 @@ export class LoginService {
         const outcome = await this.form(request, resolved, this.serviceMessages(resolved, false), { showForm: false });
         return { outcome, cookie: staleCookie };
       }
-      return { outcome: { kind: 'redirect', url: resolved.target.url }, cookie: staleCookie };
+      return { outcome: { kind: 'redirect', url: resolved.target.url, ticketIssued: false }, cookie: staleCookie };
     }
 
     const outcome = await this.form(request, resolved, this.serviceMessages(resolved, request.renew));
@@ -161,7 +178,7 @@ export class LoginService {
 
     if (!(await this.loginTickets.consume(request.lt))) {
       this.logger.warn(`login refused: invalid login ticket (from ${request.clientAddress})`);
-      const outcome = await this.form(request, resolved, [{ level: 'error', text: MESSAGES.invalidLt }], {
+      const outcome = await this.form(request, resolved, [MESSAGES.invalidLt], {
         status: 400,
         username: request.username,
       });
@@ -175,8 +192,7 @@ export class LoginService {
       this.logger.warn(
         `login failed for "${username}" from ${request.clientAddress}: ${down ? 'authentication source unavailable' : 'bad credentials'}`,
       );
-      const text = down ? MESSAGES.sourceDown : MESSAGES.badCredentials;
-      const outcome = await this.form(request, resolved, [{ level: 'error', text }], {
+      const outcome = await this.form(request, resolved, [down ? MESSAGES.sourceDown : MESSAGES.badCredentials], {
         status: down ? 503 : 401,
         username,
       });
@@ -199,7 +215,7 @@ export class LoginService {
 
     if (!resolved) {
       return {
-        outcome: this.logged(session, [{ level: 'success', text: MESSAGES.loginSuccess }]),
+        outcome: this.logged(session, [MESSAGES.loginSuccess]),
         cookie: { set: cookie },
       };
     }
@@ -214,9 +230,7 @@ export class LoginService {
     const ltOk = await this.loginTickets.consume(request.lt);
     if (!session) return this.requestCredentials({ ...request, warned: false } as LoginRequest);
     if (!ltOk || !resolved || 'disallowed' in resolved) {
-      const messages = ltOk
-        ? this.serviceMessages(resolved, false)
-        : [{ level: 'error' as const, text: MESSAGES.invalidLt }];
+      const messages = ltOk ? this.serviceMessages(resolved, false) : [MESSAGES.invalidLt];
       return { outcome: this.logged(session, messages), cookie: null };
     }
     return { outcome: await this.grant(session, resolved, request, false), cookie: null };
@@ -237,7 +251,7 @@ export class LoginService {
     const decision = decideAccess(rules, session.username, session.attributes);
     if (!decision.allowed) {
       this.logger.warn(`user ${session.username} refused a ticket for ${target.url}: ${decision.message}`);
-      return this.logged(session, [{ level: 'error', text: decision.message }]);
+      return this.logged(session, [MESSAGES.refused(decision, rules.userField)]);
     }
     const ticket = await this.tickets.issueServiceTicket({
       sessionId: session.id,
@@ -254,6 +268,6 @@ export class LoginService {
     if (request.method?.toUpperCase() === 'POST') {
       return { kind: 'post', action: target.url, fields: [{ name: target.ticketParam, value: ticket }] };
     }
-    return { kind: 'redirect', url: appendParameter(target.url, target.ticketParam, ticket) };
+    return { kind: 'redirect', url: appendParameter(target.url, target.ticketParam, ticket), ticketIssued: true };
   }
 }

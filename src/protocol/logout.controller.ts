@@ -2,7 +2,9 @@ import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
-import { TGC_COOKIE, clearTgc, redirect, sendHtml } from './http-helpers';
+import { logoutAjax } from './ajax.response';
+import { TGC_COOKIE, clearTgc, redirect } from './http-helpers';
+import { sendAjax, wantsAjax } from './login.responder';
 import { LogoutService } from './logout.service';
 import { ParamError, flag, single, type RawParams } from './params';
 import { ViewRenderer } from './view-renderer.service';
@@ -38,14 +40,28 @@ export class LogoutController {
       clientAddress: req.ip,
     });
     clearTgc(reply, req, this.config.pathPrefix);
+    if (wantsAjax(this.config, req)) {
+      const url = outcome.kind === 'redirect' ? outcome.url : undefined;
+      sendAjax(reply, 200, this.views.pageRequest(req).language, logoutAjax(outcome.sessionsClosed, url));
+      return;
+    }
     if (outcome.kind === 'redirect') {
       redirect(reply, outcome.url);
       return;
     }
-    sendHtml(
+    this.views.send(
+      req,
       reply,
       200,
-      this.views.render('logout', { title: 'Logged out', messages: outcome.messages, link: outcome.link }),
+      'logout',
+      {
+        titleKey: 'logout.title',
+        messages: outcome.messages,
+        link: outcome.link,
+        sloNotified: outcome.sloNotified,
+        sloFailures: outcome.sloFailures,
+      },
+      `${this.config.pathPrefix}/logout${outcome.link ? `?${new URLSearchParams({ url: outcome.link }).toString()}` : ''}`,
     );
   }
 }

@@ -4,7 +4,7 @@ import { CAS_CONFIG } from '../config/config.module';
 import { ServiceRegistry } from '../services/service-registry.service';
 import { SessionService } from '../sessions/session.service';
 import { SessionTerminator } from '../sessions/session-terminator.service';
-import type { Message } from './view-renderer.service';
+import type { Message } from './message';
 
 export interface LogoutRequest {
   cookie?: string;
@@ -17,7 +17,15 @@ export interface LogoutRequest {
 
 export type LogoutOutcome =
   | { kind: 'redirect'; url: string; sessionsClosed: number }
-  | { kind: 'page'; messages: Message[]; sessionsClosed: number; link?: string; sloFailures: string[] };
+  | {
+      kind: 'page';
+      messages: Message[];
+      sessionsClosed: number;
+      link?: string;
+      /** Single Logout results, names of the services told / not told (filled in by Single Logout). */
+      sloNotified?: string[];
+      sloFailures?: string[];
+    };
 
 @Injectable()
 export class LogoutService {
@@ -54,14 +62,8 @@ export class LogoutService {
     const link = request.url && (await this.registry.match(request.url)) ? request.url : undefined;
     const messages: Message[] =
       closed > 0
-        ? [{ level: 'success', text: `Logout successful: ${closed} session${closed > 1 ? 's' : ''} closed` }]
-        : [{ level: 'info', text: 'You were already logged out' }];
-    if (sloFailures.length > 0) {
-      messages.push({
-        level: 'warning',
-        text: `These applications could not be told about the logout; close your browser to end their sessions: ${[...new Set(sloFailures)].join(', ')}`,
-      });
-    }
-    return { kind: 'page', messages, sessionsClosed: closed, link, sloFailures };
+        ? [{ level: 'success', key: 'msg.logoutSuccess', plural: closed, params: { count: closed } }]
+        : [{ level: 'info', key: 'msg.alreadyLoggedOut' }];
+    return { kind: 'page', messages, sessionsClosed: closed, link, sloFailures: [...new Set(sloFailures)] };
   }
 }

@@ -1,13 +1,34 @@
 /** Reading protocol parameters from a parsed query string or form body. */
+import type { MessageKey } from '../i18n/translate';
+import type { Message } from './message';
 
 export type RawParams = Record<string, unknown> | null | undefined;
+
+export type ParamProblem = 'repeated' | 'malformed' | 'tooLong';
+
+const PROBLEM_TEXT: Record<ParamProblem, string> = {
+  repeated: 'was given more than once',
+  malformed: 'is malformed',
+  tooLong: 'is too long',
+};
+
+const PROBLEM_KEY = {
+  repeated: 'msg.paramRepeated',
+  malformed: 'msg.paramMalformed',
+  tooLong: 'msg.paramTooLong',
+} as const satisfies Record<ParamProblem, MessageKey>;
 
 export class ParamError extends Error {
   constructor(
     readonly param: string,
-    message: string,
+    readonly problem: ParamProblem,
   ) {
-    super(message);
+    super(`parameter '${param}' ${PROBLEM_TEXT[problem]}`);
+  }
+
+  /** The error as a notice for the login page. */
+  toMessage(): Message {
+    return { level: 'error', key: PROBLEM_KEY[this.problem], params: { name: this.param } };
   }
 }
 
@@ -15,9 +36,9 @@ export class ParamError extends Error {
 export function single(params: RawParams, name: string, maxLength = 8192): string | undefined {
   const value = params?.[name];
   if (value === undefined) return undefined;
-  if (Array.isArray(value)) throw new ParamError(name, `parameter '${name}' was given more than once`);
-  if (typeof value !== 'string') throw new ParamError(name, `parameter '${name}' is malformed`);
-  if (value.length > maxLength) throw new ParamError(name, `parameter '${name}' is too long`);
+  if (Array.isArray(value)) throw new ParamError(name, 'repeated');
+  if (typeof value !== 'string') throw new ParamError(name, 'malformed');
+  if (value.length > maxLength) throw new ParamError(name, 'tooLong');
   return value;
 }
 

@@ -16,6 +16,7 @@ import { ProxyGrantingService } from './proxy-granting.service';
 import { ProxyService } from './proxy.service';
 import { SamlController } from './saml.controller';
 import { SamlValidationService } from './saml-validation.service';
+import { PreferencesController } from './preferences.controller';
 import { ValidateController } from './validate.controller';
 import { ValidationService } from './validation.service';
 import { ViewRenderer } from './view-renderer.service';
@@ -25,6 +26,7 @@ import { ViewRenderer } from './view-renderer.service';
   controllers: [
     LoginController,
     LogoutController,
+    PreferencesController,
     ValidateController,
     ProxyController,
     SamlController,
