@@ -25,8 +25,9 @@ const LEVELS: Record<CasConfig['logLevel'], LogLevel[]> = {
   debug: ['fatal', 'error', 'warn', 'log', 'debug'],
 };
 
-function fastifyAdapter(): FastifyAdapter {
+function fastifyAdapter(config: CasConfig): FastifyAdapter {
   return new FastifyAdapter({
+    ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key } } : {}),
     bodyLimit: BODY_LIMIT,
     // Request line plus headers; longer requests get a bare 431 from Node's HTTP parser.
     http: { maxHeaderSize: 32 * 1024 },
@@ -35,7 +36,7 @@ function fastifyAdapter(): FastifyAdapter {
 }
 
 export async function createApp(config: CasConfig): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), fastifyAdapter(), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), fastifyAdapter(config), {
     logger: LEVELS[config.logLevel],
     abortOnError: false,
     // Forms are parsed by @fastify/formbody below, with our query-string semantics.
@@ -65,7 +66,7 @@ export async function createApp(config: CasConfig): Promise<NestFastifyApplicati
 
 /** The admin API on its own listener (CAS_ADMIN_HOST / CAS_ADMIN_PORT). */
 export async function createAdminApp(config: CasConfig): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AdminAppModule.forRoot(config), fastifyAdapter(), {
+  const app = await NestFactory.create<NestFastifyApplication>(AdminAppModule.forRoot(config), fastifyAdapter(config), {
     logger: LEVELS[config.logLevel],
     abortOnError: false,
     bodyParser: false,

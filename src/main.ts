@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   // Printed whatever the log level: operators and scripts wait for this line.
   process.stdout.write(
-    `CAS server listening on http://${config.host}:${port}${config.pathPrefix}/login (database: ${config.database.type})\n`,
+    `CAS server listening on ${config.tls ? 'https' : 'http'}://${config.host}:${port}${config.pathPrefix}/login (database: ${config.database.type})\n`,
   );
   const { enabled, listen } = config.admin;
   if (enabled && listen) {

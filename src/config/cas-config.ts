@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { TemplateFiles, viewsDir } from '../common/template-files';
@@ -50,6 +51,8 @@ export interface AdminApiSettings {
 export interface CasConfig {
   host: string;
   port: number;
+  /** Serve https directly with these PEM files (TLS_CERT_FILE / TLS_KEY_FILE). */
+  tls: { cert: Buffer; key: Buffer; certFile: string; keyFile: string } | null;
   database: DatabaseSettings;
   databaseUrl: string;
   pathPrefix: string;
@@ -367,8 +370,26 @@ export function loadConfig(env: Env): CasConfig {
       return raw;
     });
 
+  const certFile = r.str('TLS_CERT_FILE', '').trim();
+  const keyFile = r.str('TLS_KEY_FILE', '').trim();
+  if ((certFile === '') !== (keyFile === '')) {
+    throw new ConfigError(certFile ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE', 'TLS_CERT_FILE and TLS_KEY_FILE go together');
+  }
+  const readPem = (name: string, file: string): Buffer =>
+    r.read(name, Buffer.alloc(0), () => {
+      try {
+        return readFileSync(file);
+      } catch (err) {
+        throw new Error(`cannot read ${file}: ${(err as Error).message}`);
+      }
+    });
+  const tls = certFile
+    ? { certFile, keyFile, cert: readPem('TLS_CERT_FILE', certFile), key: readPem('TLS_KEY_FILE', keyFile) }
+    : null;
+
   return {
     host: r.str('HOST', '127.0.0.1'),
+    tls,
     port: r.int('PORT', 8080, 0, 65535),
     database,
     databaseUrl,

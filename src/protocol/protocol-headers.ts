@@ -21,6 +21,7 @@ export function registerProtocolHeaders(app: FastifyInstance, staticPrefix: stri
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
+    if (request.protocol === 'https') reply.header('Strict-Transport-Security', 'max-age=31536000');
     if (!request.url.startsWith(staticPrefix)) {
       reply.header('Cache-Control', 'no-store, no-cache, must-revalidate');
       reply.header('Pragma', 'no-cache');

@@ -22,13 +22,14 @@ export class CasServer {
     readonly env: Record<string, string>,
     readonly port: number,
     readonly prefix: string,
+    readonly scheme = 'http',
   ) {
     child.stdout?.on('data', (d: Buffer) => (this.output += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (this.output += d.toString()));
   }
 
   get origin(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return `${this.scheme}://127.0.0.1:${this.port}`;
   }
 
   /** URL of a CAS endpoint, e.g. url('/login'). */
@@ -53,14 +54,16 @@ export class CasServer {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let early = '';
+    let scheme = 'http';
     const port = await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`server did not start:\n${early}`)), 30000);
       const onData = (d: Buffer) => {
         early += d.toString();
-        const m = /listening on http:\/\/[\d.]+:(\d+)/.exec(early);
+        const m = /listening on (https?):\/\/[\d.]+:(\d+)/.exec(early);
         if (m) {
           clearTimeout(timer);
-          resolve(Number(m[1]));
+          scheme = m[1];
+          resolve(Number(m[2]));
         }
       };
       child.stdout.on('data', onData);
@@ -70,7 +73,7 @@ export class CasServer {
         reject(new Error(`server exited with ${code}:\n${early}`));
       });
     });
-    const server = new CasServer(child, db, env, port, env.CAS_PATH_PREFIX ?? '/cas');
+    const server = new CasServer(child, db, env, port, env.CAS_PATH_PREFIX ?? '/cas', scheme);
     server.output = early;
     return server;
   }

@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CasServer } from './support/cas-server';
+import { ThrowawayCa } from './support/tls';
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function httpsRequest(
+  url: string,
+  ca: string,
+  init: { method?: string; body?: string; cookie?: string } = {},
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = {};
+    if (init.body) headers['content-type'] = 'application/x-www-form-urlencoded';
+    if (init.cookie) headers.cookie = init.cookie;
+    const req = request(url, { method: init.method ?? 'GET', ca, headers }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+describe('serving https directly (TLS_CERT_FILE / TLS_KEY_FILE)', () => {
+  const ca = new ThrowawayCa('CAS test CA');
+  const dir = mkdtempSync(join(tmpdir(), 'cas-tls-'));
+  const pair = ca.issueServerCertificate();
+  writeFileSync(join(dir, 'cert.pem'), pair.cert);
+  writeFileSync(join(dir, 'key.pem'), pair.key);
+  let server: CasServer;
+
+  beforeAll(async () => {
+    server = await CasServer.start({
+      env: { TLS_CERT_FILE: join(dir, 'cert.pem'), TLS_KEY_FILE: join(dir, 'key.pem'), CAS_AUTH_CLASS: 'test' },
+    });
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers over https with HSTS, and the SSO cookie is Secure', async () => {
+    expect(server.origin).toMatch(/^https:/);
+    const form = await httpsRequest(server.url('/login'), ca.certPem);
+    expect(form.status).toBe(200);
+    expect(form.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    const lt = /name="lt" value="([^"]+)"/.exec(form.body)![1];
+    const posted = await httpsRequest(server.url('/login'), ca.certPem, {
+      method: 'POST',
+      body: new URLSearchParams({ lt, username: 'test', password: 'test' }).toString(),
+    });
+    expect(posted.status).toBe(200);
+    const cookie = ([] as string[]).concat(posted.headers['set-cookie'] ?? []).find((c) => c.startsWith('TGC='));
+    expect(cookie).toMatch(/; Secure/);
+    expect(cookie).toMatch(/HttpOnly/);
+  });
+
+  it('refuses to start when a TLS file is missing or unreadable, naming the setting', async () => {
+    await expect(
+      CasServer.start({ env: { TLS_CERT_FILE: join(dir, 'cert.pem'), TLS_KEY_FILE: join(dir, 'missing.pem') } }),
+    ).rejects.toThrow(/Invalid setting TLS_KEY_FILE: cannot read/);
+    await expect(CasServer.start({ env: { TLS_CERT_FILE: join(dir, 'cert.pem') } })).rejects.toThrow(
+      /Invalid setting TLS_KEY_FILE/,
+    );
+  });
+});
