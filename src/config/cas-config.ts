@@ -380,7 +380,7 @@ export function loadConfig(env: Env): CasConfig {
       try {
         return readFileSync(file);
       } catch (err) {
-        throw new Error(`cannot read ${file}: ${(err as Error).message}`);
+        throw new Error(`cannot read ${file}: ${(err as Error).message}`, { cause: err });
       }
     });
   const tls = certFile
