@@ -28,6 +28,8 @@ const LEVELS: Record<CasConfig['logLevel'], LogLevel[]> = {
 function fastifyAdapter(config: CasConfig): FastifyAdapter {
   return new FastifyAdapter({
     ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key } } : {}),
+    // request.ip and request.protocol follow X-Forwarded-* only from these peers.
+    ...(config.trustedProxies.length > 0 ? { trustProxy: config.trustedProxies } : {}),
     bodyLimit: BODY_LIMIT,
     // Request line plus headers; longer requests get a bare 431 from Node's HTTP parser.
     http: { maxHeaderSize: 32 * 1024 },

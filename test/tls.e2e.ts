@@ -74,3 +74,39 @@ describe('serving https directly (TLS_CERT_FILE / TLS_KEY_FILE)', () => {
     );
   });
 });
+
+describe('behind a reverse proxy (CAS_TRUSTED_PROXIES)', () => {
+  async function tgcCookie(server: CasServer): Promise<string> {
+    const headers = { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' };
+    const form = await (await fetch(server.url('/login'), { headers })).text();
+    const lt = /name="lt" value="([^"]+)"/.exec(form)![1];
+    const res = await fetch(server.url('/login'), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ lt, username: 'test', password: 'test' }).toString(),
+    });
+    return res.headers.getSetCookie().find((c) => c.startsWith('TGC=')) ?? '';
+  }
+
+  it('believes X-Forwarded-Proto and -For from a trusted proxy only', async () => {
+    const trusted = await CasServer.start({ env: { CAS_AUTH_CLASS: 'test', CAS_TRUSTED_PROXIES: '127.0.0.1' } });
+    const untrusted = await CasServer.start({ env: { CAS_AUTH_CLASS: 'test' } });
+    try {
+      expect(await tgcCookie(trusted)).toMatch(/; Secure/);
+      expect(trusted.logs()).toMatch(/logged in from 203\.0\.113\.7/);
+      expect(await tgcCookie(untrusted)).not.toMatch(/Secure/);
+      expect(untrusted.logs()).toMatch(/logged in from 127\.0\.0\.1/);
+      expect(untrusted.logs()).not.toContain('203.0.113.7');
+    } finally {
+      await trusted.stop();
+      await untrusted.stop();
+    }
+  });
+
+  it('refuses a malformed CAS_TRUSTED_PROXIES', async () => {
+    await expect(CasServer.start({ env: { CAS_TRUSTED_PROXIES: 'everyone' } })).rejects.toThrow(
+      /Invalid setting CAS_TRUSTED_PROXIES/,
+    );
+  });
+});

@@ -53,6 +53,8 @@ export interface CasConfig {
   port: number;
   /** Serve https directly with these PEM files (TLS_CERT_FILE / TLS_KEY_FILE). */
   tls: { cert: Buffer; key: Buffer; certFile: string; keyFile: string } | null;
+  /** Addresses or CIDR ranges whose X-Forwarded-For/-Proto/-Host headers are believed. */
+  trustedProxies: string[];
   database: DatabaseSettings;
   databaseUrl: string;
   pathPrefix: string;
@@ -390,6 +392,14 @@ export function loadConfig(env: Env): CasConfig {
   return {
     host: r.str('HOST', '127.0.0.1'),
     tls,
+    trustedProxies: r.read('CAS_TRUSTED_PROXIES', [], (raw) => {
+      const list = parseStringList(raw);
+      for (const entry of list) {
+        if (!/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry))
+          throw new Error(`"${entry}" is not an IP address or CIDR range`);
+      }
+      return list;
+    }),
     port: r.int('PORT', 8080, 0, 65535),
     database,
     databaseUrl,
