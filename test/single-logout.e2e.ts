@@ -1,7 +1,8 @@
-import { Browser, login, ticketFrom } from './support/browser';
+import { inflateRawSync } from 'node:zlib';
+import { Browser, decodeEntities, login, ticketFrom } from './support/browser';
 import { CasServer } from './support/cas-server';
 import { q } from './support/fixtures';
-import { RelyingApp } from './support/relying-app';
+import { RelyingApp, parseLogoutRequest } from './support/relying-app';
 import { DATABASES } from './support/test-db';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -26,6 +27,7 @@ async function setUp(server: CasServer, app: RelyingApp): Promise<void> {
     ],
     ['services:add', '--name', 'no-slo', '--pattern', `${base}/quiet/.*`],
     ['services:add', '--name', 'many', '--pattern', `${base}/s/\\d+`, '--single-log-out'],
+    ['services:add', '--name', 'front', '--pattern', `${base}/front/.*`, '--single-log-out', '--front-channel-logout'],
   ];
   for (const args of steps) {
     const r = await server.cli(args);
@@ -107,6 +109,32 @@ describe.each(DATABASES)('Single Logout on %s', (db) => {
     expect(page.body).toContain('could not be told');
     expect(page.body).toContain('slo-app');
     expect(server.logs()).toMatch(/WARN.*logout request to slo-app/);
+  });
+
+  it('front-channel services are told by the browser: the logout page loads their logoutRequest', async () => {
+    server = await CasServer.start({ db, env: { CAS_SCHEDULER: 'false' } });
+    await setUp(server, app);
+    const browser = new Browser();
+    await login(browser, server.url('/login'), 'alice', 'wonderland');
+    const front = await ticketAndValidate(server, browser, `${app.base}/front/page?x=1`);
+    const back = await ticketAndValidate(server, browser, `${app.base}/app/one`);
+    const page = await browser.get(server.url(`/logout?${q({ service: `${app.base}/app/bye` })}`));
+    // No redirect: the page must load in the browser to make the requests.
+    expect(page.status).toBe(200);
+    const sources = [...page.body.matchAll(/<img class="slo-frame" src="([^"]+)"/g)].map((m) => decodeEntities(m[1]));
+    expect(sources).toHaveLength(1);
+    const url = new URL(sources[0]);
+    expect(`${url.origin}${url.pathname}`).toBe(`${app.base}/front/page`);
+    expect(url.searchParams.get('x')).toBe('1');
+    const xml = inflateRawSync(Buffer.from(url.searchParams.get('logoutRequest')!, 'base64')).toString('utf8');
+    const parsed = parseLogoutRequest(new URLSearchParams({ logoutRequest: xml }).toString());
+    expect(parsed.sessionIndex).toBe(front);
+    expect(parsed.nameId).toBe('alice');
+    expect(page.headers.get('content-security-policy')).toContain(`img-src 'self' data: https: ${app.base}`);
+    expect(page.body).toContain(`href="${app.base}/app/bye"`);
+    await app.waitFor(1);
+    await sleep(300);
+    expect(app.received.map((r) => r.sessionIndex)).toEqual([back]);
   });
 
   it('100 service sessions with parallelism 10: all told, never more than 10 at once', async () => {

@@ -50,6 +50,9 @@ const serviceFields = {
   proxyCallback: z.boolean().describe('URLs matching the pattern may receive a PGT as pgtUrl'),
   singleLogOut: z.boolean(),
   singleLogOutCallback: z.string().describe('URL receiving the logout request instead of the service URL'),
+  frontChannelLogout: z
+    .boolean()
+    .describe('Single Logout through the browser (a hidden image on the logout page) instead of server to server'),
   releasedAttributes: z
     .array(ReleasedAttributeSchema)
     .max(MAX_LIST)
@@ -91,6 +94,7 @@ export interface ServiceInputType {
   proxyCallback?: boolean;
   singleLogOut?: boolean;
   singleLogOutCallback?: string;
+  frontChannelLogout?: boolean;
   releasedAttributes?: Array<{ name: string; renameTo: string }>;
   attributeRewrites?: Array<{ attribute: string; pattern: string; replacement: string }>;
   requiredAttributes?: Array<{ attribute: string; pattern: string }>;

@@ -76,6 +76,7 @@ export async function servicesAdd(app: INestApplicationContext, args: string[], 
       'proxy-callback': { type: 'boolean', default: false },
       'single-log-out': { type: 'boolean', default: false },
       'single-log-out-callback': { type: 'string', default: '' },
+      'front-channel-logout': { type: 'boolean', default: false },
       release: { type: 'string', multiple: true },
       rewrite: { type: 'string', multiple: true },
       require: { type: 'string', multiple: true },
@@ -84,7 +85,7 @@ export async function servicesAdd(app: INestApplicationContext, args: string[], 
   if (!values.name || !values.pattern) {
     throw new UsageError(
       'usage: cas services:add --name NAME --pattern REGEX [--position N] [--user-field ATTR] ' +
-        '[--allow-user U ...] [--proxy] [--proxy-callback] [--single-log-out] [--single-log-out-callback URL] ' +
+        '[--allow-user U ...] [--proxy] [--proxy-callback] [--single-log-out] [--single-log-out-callback URL] [--front-channel-logout] ' +
         '[--release ATTR[=NEWNAME] ...] [--rewrite ATTR=PATTERN=>REPLACEMENT ...] [--require ATTR=PATTERN ...]',
     );
   }
@@ -102,6 +103,7 @@ export async function servicesAdd(app: INestApplicationContext, args: string[], 
     proxyCallback: values['proxy-callback'],
     singleLogOut: values['single-log-out'],
     singleLogOutCallback: values['single-log-out-callback'],
+    frontChannelLogout: values['front-channel-logout'],
     releasedAttributes: (values.release ?? []).map((r) => {
       const [name, renameTo] = r.includes('=') ? splitPair(r, '=', '--release') : [r, ''];
       return { name, renameTo };

@@ -4,6 +4,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { InitialSchema1764230400000 } from '../../migrations/1764230400000-initial-schema';
 import { AdminTokensAudit1764230500000 } from '../../migrations/1764230500000-admin-tokens-audit';
 import { JobLeases1764230700000 } from '../../migrations/1764230700000-job-leases';
+import { FrontChannelLogout1764230710000 } from '../../migrations/1764230710000-front-channel-logout';
 import { AdminToken } from '../admin/admin-token.entity';
 import { AuditEntry } from '../admin/audit-entry.entity';
 import { User } from '../auth/user.entity';
@@ -36,7 +37,12 @@ export const ENTITIES = [
 ];
 
 /** In order; listed explicitly so the build needs no file globbing. */
-export const MIGRATIONS = [InitialSchema1764230400000, AdminTokensAudit1764230500000, JobLeases1764230700000];
+export const MIGRATIONS = [
+  InitialSchema1764230400000,
+  AdminTokensAudit1764230500000,
+  JobLeases1764230700000,
+  FrontChannelLogout1764230710000,
+];
 
 export function dataSourceOptions(db: DatabaseSettings): DataSourceOptions {
   const common = {

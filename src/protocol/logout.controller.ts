@@ -1,3 +1,4 @@
+import { pageCsp } from './protocol-headers';
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CasConfig } from '../config/cas-config';
@@ -49,6 +50,10 @@ export class LogoutController {
       redirect(reply, outcome.url);
       return;
     }
+    if (outcome.frontChannel && outcome.frontChannel.length > 0) {
+      const origins = [...new Set(outcome.frontChannel.map((u) => new URL(u).origin))];
+      void reply.header('Content-Security-Policy', pageCsp(origins));
+    }
     this.views.send(
       req,
       reply,
@@ -60,6 +65,7 @@ export class LogoutController {
         link: outcome.link,
         sloNotified: outcome.sloNotified,
         sloFailures: outcome.sloFailures,
+        frontChannel: outcome.frontChannel,
       },
       `${this.config.pathPrefix}/logout${outcome.link ? `?${new URLSearchParams({ url: outcome.link }).toString()}` : ''}`,
     );

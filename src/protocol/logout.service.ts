@@ -25,6 +25,8 @@ export type LogoutOutcome =
       /** Single Logout results, names of the services told / not told (filled in by Single Logout). */
       sloNotified?: string[];
       sloFailures?: string[];
+      /** URLs the page makes the browser request: front-channel logouts. */
+      frontChannel?: string[];
     };
 
 @Injectable()
@@ -42,28 +44,41 @@ export class LogoutService {
     const session = request.cookie ? await this.sessions.findAnyByCookie(request.cookie) : null;
     let closed = 0;
     const sloFailures: string[] = [];
+    const frontChannel: string[] = [];
     if (session) {
       const reports = request.all
         ? await this.terminator.endAllFor(session.username, 'logout of all sessions')
         : [await this.terminator.end(session, 'logout')];
       closed = reports.filter((r) => r.ended).length;
-      for (const report of reports) sloFailures.push(...report.slo.failed.map((t) => t.serviceName));
+      for (const report of reports) {
+        sloFailures.push(...report.slo.failed.map((t) => t.serviceName));
+        frontChannel.push(...report.slo.frontChannel);
+      }
       this.logger.log(
         `user ${session.username} logged out from ${request.clientAddress} (${closed} session(s) closed)`,
       );
     }
 
-    if (request.service && (await this.registry.match(request.service))) {
-      return { kind: 'redirect', url: request.service, sessionsClosed: closed };
+    const allowedService = request.service && (await this.registry.match(request.service)) ? request.service : null;
+    // Front-channel logouts need the page to load in the browser: no redirect then, a link.
+    if (frontChannel.length === 0) {
+      if (allowedService) return { kind: 'redirect', url: allowedService, sessionsClosed: closed };
+      if (this.config.redirectToLoginAfterLogout) {
+        return { kind: 'redirect', url: `${this.config.pathPrefix}/login`, sessionsClosed: closed };
+      }
     }
-    if (this.config.redirectToLoginAfterLogout) {
-      return { kind: 'redirect', url: `${this.config.pathPrefix}/login`, sessionsClosed: closed };
-    }
-    const link = request.url && (await this.registry.match(request.url)) ? request.url : undefined;
+    const link = allowedService ?? (request.url && (await this.registry.match(request.url)) ? request.url : undefined);
     const messages: Message[] =
       closed > 0
         ? [{ level: 'success', key: 'msg.logoutSuccess', plural: closed, params: { count: closed } }]
         : [{ level: 'info', key: 'msg.alreadyLoggedOut' }];
-    return { kind: 'page', messages, sessionsClosed: closed, link, sloFailures: [...new Set(sloFailures)] };
+    return {
+      kind: 'page',
+      messages,
+      sessionsClosed: closed,
+      link,
+      sloFailures: [...new Set(sloFailures)],
+      frontChannel,
+    };
   }
 }

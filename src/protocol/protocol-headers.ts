@@ -3,15 +3,20 @@ import type { FastifyInstance } from 'fastify';
 /** A date in the past, for `Expires` (L-32). */
 const LONG_AGO = 'Thu, 01 Jan 1970 00:00:00 GMT';
 
-const PAGE_CSP = [
-  "default-src 'none'",
-  "style-src 'self'",
-  "script-src 'self'",
-  "img-src 'self' data: https:",
-  "form-action 'self' https: http:",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-].join('; ');
+/** The pages' Content-Security-Policy; `imageOrigins` are added for front-channel logouts. */
+export function pageCsp(imageOrigins: string[] = []): string {
+  return [
+    "default-src 'none'",
+    "style-src 'self'",
+    "script-src 'self'",
+    ["img-src 'self' data: https:", ...imageOrigins].join(' '),
+    "form-action 'self' https: http:",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
+
+const PAGE_CSP = pageCsp();
 
 /**
  * Headers on every answer: protocol answers and pages must never be cached (they carry

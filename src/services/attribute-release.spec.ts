@@ -15,6 +15,7 @@ function service(overrides: Partial<ServiceRules> = {}): ServiceRules {
     proxyCallback: false,
     singleLogOut: false,
     singleLogOutCallback: '',
+    frontChannelLogout: false,
     releasedAttributes: [],
     attributeRewrites: [],
     requiredAttributes: [],

@@ -71,6 +71,7 @@ describe('reading a dumpdata file', () => {
       proxyCallback: true,
       singleLogOut: true,
       singleLogOutCallback: 'https://wiki.example.org/slo',
+      frontChannelLogout: false,
       releasedAttributes: [
         { name: 'mail', renameTo: 'email' },
         { name: 'uid', renameTo: '' },

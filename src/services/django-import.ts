@@ -94,6 +94,7 @@ export function parseDjangoDump(data: unknown): DjangoService[] {
       proxyCallback: bool(f.proxy_callback),
       singleLogOut: bool(f.single_log_out),
       singleLogOutCallback: str(f.single_log_out_callback),
+      frontChannelLogout: false,
       allowedUsers: [],
       releasedAttributes: [],
       attributeRewrites: [],

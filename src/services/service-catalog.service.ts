@@ -145,6 +145,7 @@ export class ServiceCatalog {
       proxyCallback: def.proxyCallback,
       singleLogOut: def.singleLogOut,
       singleLogOutCallback: def.singleLogOutCallback,
+      frontChannelLogout: def.frontChannelLogout,
       updatedAt: now,
     };
     let serviceId: number;

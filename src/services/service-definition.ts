@@ -33,6 +33,7 @@ export const DEFAULT_DEFINITION: Omit<ServiceDefinition, 'name' | 'pattern'> = {
   proxyCallback: false,
   singleLogOut: false,
   singleLogOutCallback: '',
+  frontChannelLogout: false,
   releasedAttributes: [],
   attributeRewrites: [],
   requiredAttributes: [],

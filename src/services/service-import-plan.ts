@@ -24,6 +24,7 @@ function canonical(def: ServiceDefinition): string {
     def.proxyCallback,
     def.singleLogOut,
     def.singleLogOutCallback,
+    def.frontChannelLogout,
     def.releasedAttributes.map((a) => [a.name, a.renameTo]),
     def.attributeRewrites.map((w) => [w.attribute, w.pattern, w.replacement]),
     def.requiredAttributes.map((r) => [r.attribute, r.pattern]),

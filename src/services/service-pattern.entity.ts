@@ -38,6 +38,10 @@ export class ServicePattern {
   @Column({ name: 'single_log_out_callback', type: 'varchar', length: 2048, default: '' })
   singleLogOutCallback!: string;
 
+  /** Tell the service through the user's browser on the logout page, not server to server. */
+  @Column({ name: 'front_channel_logout', type: 'boolean', default: false })
+  frontChannelLogout!: boolean;
+
   @Column({ name: 'created_at', type: 'bigint', transformer: epochMs })
   createdAt!: number;
 

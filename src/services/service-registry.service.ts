@@ -21,6 +21,7 @@ export function toRules(entity: ServicePattern): ServiceRules {
     proxyCallback: entity.proxyCallback,
     singleLogOut: entity.singleLogOut,
     singleLogOutCallback: entity.singleLogOutCallback,
+    frontChannelLogout: entity.frontChannelLogout,
     releasedAttributes: (entity.releasedAttributes ?? []).map((a) => ({ name: a.name, renameTo: a.renameTo })),
     attributeRewrites: (entity.attributeRewrites ?? []).map((w) => ({
       attribute: w.attribute,

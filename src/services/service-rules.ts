@@ -11,6 +11,7 @@ export interface ServiceRules {
   proxyCallback: boolean;
   singleLogOut: boolean;
   singleLogOutCallback: string;
+  frontChannelLogout: boolean;
   releasedAttributes: Array<{ name: string; renameTo: string }>;
   attributeRewrites: Array<{ attribute: string; pattern: string; replacement: string }>;
   requiredAttributes: Array<{ attribute: string; pattern: string }>;

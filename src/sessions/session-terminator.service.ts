@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { SingleLogout } from '../single-logout/single-logout.service';
-import type { SloReport } from '../single-logout/slo-sender.service';
+import type { SingleLogoutReport } from '../single-logout/single-logout.service';
 import { TicketRegistry } from '../tickets/ticket-registry.service';
 import { SessionService } from './session.service';
 import type { SsoSession } from './sso-session.entity';
@@ -10,10 +10,10 @@ import type { SsoSession } from './sso-session.entity';
 export interface EndReport {
   /** Whether this call ended the session (false if it was already gone). */
   ended: boolean;
-  slo: SloReport;
+  slo: SingleLogoutReport;
 }
 
-const NOTHING_SENT: SloReport = { sent: 0, failed: [], pending: 0 };
+const NOTHING_SENT: SingleLogoutReport = { sent: 0, failed: [], pending: 0, frontChannel: [] };
 
 /** Ends SSO sessions: the session row, its tickets, and the Single Logout of its services. */
 @Injectable()
