@@ -7,18 +7,19 @@ import { AUTH_BACKEND, type AuthBackend } from './auth-backend';
 import { AuthService } from './auth.service';
 import { DummyBackend } from './backends/dummy.backend';
 import { LocalBackend } from './backends/local.backend';
+import { PasswordHasher } from './password-hasher';
 import { TestBackend } from './backends/test.backend';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
 
-function backendFor(config: CasConfig, users: Repository<User>): AuthBackend {
+function backendFor(config: CasConfig, users: Repository<User>, hasher: PasswordHasher): AuthBackend {
   switch (config.authClass) {
     case 'test':
       return new TestBackend(config.testUser, config.testPassword, config.testAttributes);
     case 'dummy':
       return new DummyBackend();
     case 'local':
-      return new LocalBackend(users, config.bcryptRounds);
+      return new LocalBackend(users, config.bcryptRounds, hasher);
     default:
       // The config loader refuses sources this build does not implement.
       throw new Error(`CAS_AUTH_CLASS=${config.authClass} is not available`);
@@ -29,8 +30,13 @@ function backendFor(config: CasConfig, users: Repository<User>): AuthBackend {
   imports: [TypeOrmModule.forFeature([User])],
   providers: [
     {
+      provide: PasswordHasher,
+      inject: [CAS_CONFIG],
+      useFactory: (config: CasConfig) => new PasswordHasher(config.passwordWorkers),
+    },
+    {
       provide: AUTH_BACKEND,
-      inject: [CAS_CONFIG, getRepositoryToken(User)],
+      inject: [CAS_CONFIG, getRepositoryToken(User), PasswordHasher],
       useFactory: backendFor,
     },
     AuthService,
