@@ -17,8 +17,8 @@ export interface BenchOptions {
   scenarios: ScenarioName[];
   /** Builds to measure, by label: the repository's own by default. */
   servers: Array<{ label: string; root: string }>;
-  /** Extra environment for every CAS server (--env NAME=value). */
-  env: Record<string, string>;
+  /** Extra environment for the CAS servers, by server label ('' for all): --env [LABEL:]NAME=VALUE. */
+  env: Record<string, Record<string, string>>;
   cpuProfDir: string | null;
   outDir: string;
 }
@@ -37,7 +37,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --log-level LEVEL        CAS_LOG_LEVEL of the server (default info, the server's default)
   --scenarios a,b          among ${SCENARIOS.join(', ')}
   --server LABEL=DIR       measure the build in DIR (repeatable; default: this checkout)
-  --env NAME=VALUE         extra environment for the CAS servers (repeatable)
+  --env [LABEL:]NAME=VALUE extra environment for the CAS servers, or only the one of LABEL (repeatable)
   --cpu-prof DIR           write V8 CPU profiles of the CAS servers into DIR
   --out DIR                where the JSON and Markdown results go (default bench/results)
 `;
@@ -125,8 +125,11 @@ export function parseOptions(argv: string[], repoRoot: string): BenchOptions {
       case '--env': {
         const raw = value(flag);
         const at = raw.indexOf('=');
-        if (at < 1) throw new Error('--env is NAME=VALUE');
-        options.env[raw.slice(0, at)] = raw.slice(at + 1);
+        const colon = raw.indexOf(':');
+        const label = colon >= 0 && colon < at ? raw.slice(0, colon) : '';
+        const name = raw.slice(label ? colon + 1 : 0, at);
+        if (at < 1 || !/^[A-Z_][A-Z0-9_]*$/.test(name)) throw new Error('--env is [LABEL:]NAME=VALUE');
+        options.env[label] = { ...options.env[label], [name]: raw.slice(at + 1) };
         break;
       }
       case '--cpu-prof':

@@ -45,6 +45,9 @@ export function median(results: ScenarioResult[], scenario: string, server: stri
 
 const THROUGHPUT = /\/s$/;
 
+/** The login scenario's yardstick, measured between its rounds: bcrypt compares per second on all cores. */
+export const BCRYPT_LABEL = 'bcrypt, all cores';
+
 /** Every target of the performance issue, checked on the medians of this run. */
 export function checkTargets(report: Omit<BenchReport, 'targets'>): TargetCheck[] {
   const checks: TargetCheck[] = [];
@@ -54,6 +57,7 @@ export function checkTargets(report: Omit<BenchReport, 'targets'>): TargetCheck[
       checks.push({ server, target, value, limit, met: atMost ? value <= limit : value >= limit });
     }
   };
+  const measured = median(results, 'login', BCRYPT_LABEL, 'logins/s');
   for (const { label } of report.servers) {
     const m = (scenario: string, measure: string) => median(results, scenario, label, measure);
     add(label, 'validate pairs/s ≥ 15% of ceiling req/s', m('validate', 'pairs/s'), 0.15 * ceiling, false);
@@ -79,7 +83,7 @@ export function checkTargets(report: Omit<BenchReport, 'targets'>): TargetCheck[
       label,
       'login logins/s ≥ 80% of bcrypt capacity',
       m('login', 'logins/s'),
-      0.8 * report.bcrypt.capacityPerSecond,
+      0.8 * (Number.isFinite(measured) ? measured : report.bcrypt.capacityPerSecond),
       false,
     );
     const facts = report.servers.find((s) => s.label === label);

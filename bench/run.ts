@@ -3,10 +3,18 @@ import { availableParallelism, cpus, platform, release, totalmem } from 'node:os
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import bcrypt from 'bcryptjs';
+import { bcryptCapacityRound } from './bcrypt-capacity';
 import { PASSWORD, PREFIX, SERVICE_PATTERN, USER } from './cas-flows';
 import { createBenchDb } from './database';
 import { parseOptions, type BenchOptions, type ScenarioName } from './options';
-import { checkTargets, markdown, type BenchReport, type ScenarioResult, type ServerFacts } from './report';
+import {
+  BCRYPT_LABEL,
+  checkTargets,
+  markdown,
+  type BenchReport,
+  type ScenarioResult,
+  type ServerFacts,
+} from './report';
 import {
   ceilingRound,
   loginPageRound,
@@ -88,7 +96,8 @@ async function startTarget(
     CAS_LOG_LEVEL: options.logLevel,
     CAS_BCRYPT_ROUNDS: String(options.bcryptRounds),
     CAS_AUTH_CLASS: 'local',
-    ...options.env,
+    ...options.env[''],
+    ...options.env[server.label],
   };
   say(`${name} [${server.label}]: starting ${main} on ${options.db}`);
   const cas = await ServerProcess.start({
@@ -173,6 +182,7 @@ async function main(): Promise<void> {
       for (const server of options.servers) targets.push(await startTarget(server, options, 'main'));
       for (const [name, runner] of wanted) {
         const entries = targets.map((t) => ({ label: t.label, runner: runner(t, options) }));
+        if (name === 'login') entries.push({ label: BCRYPT_LABEL, runner: bcryptCapacityRound(options.bcryptRounds) });
         results.push(...(await measure(name, entries, options)));
       }
       targets.forEach((t, i) => remember(facts, t, options.servers[i].root));

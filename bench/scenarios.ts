@@ -48,10 +48,11 @@ async function loadWithCpu(
   durationMs: number,
   operation: Operation,
   concurrency = options.concurrency,
-): Promise<{ recorder: Recorder & { elapsedMs: number }; cpuMsPerRequest: number }> {
+): Promise<{ recorder: Recorder & { elapsedMs: number }; cpuMsPerRequest: number; rssMb: number }> {
   const before = cas.cpuMs();
+  const rss = cas.watchRss();
   const recorder = await runLoad({ origin: cas.origin, concurrency, durationMs, operation });
-  return { recorder, cpuMsPerRequest: (cas.cpuMs() - before) / Math.max(1, recorder.requests) };
+  return { recorder, cpuMsPerRequest: (cas.cpuMs() - before) / Math.max(1, recorder.requests), rssMb: rss() };
 }
 
 export type RoundRunner = (durationMs: number) => Promise<{ figures: Figures; recorder: Recorder }>;
@@ -77,7 +78,7 @@ const validateOperation =
 
 export function validateRound(target: CasTarget, options: BenchOptions): RoundRunner {
   return async (durationMs) => {
-    const { recorder, cpuMsPerRequest } = await loadWithCpu(
+    const { recorder, cpuMsPerRequest, rssMb } = await loadWithCpu(
       target.cas,
       options,
       durationMs,
@@ -90,6 +91,7 @@ export function validateRound(target: CasTarget, options: BenchOptions): RoundRu
         ...latency(recorder, 'sso', 'SSO login 302'),
         ...latency(recorder, 'validate', 'serviceValidate'),
         'cpu ms/req': cpuMsPerRequest,
+        'RSS MB': rssMb,
       },
     };
   };
@@ -97,7 +99,7 @@ export function validateRound(target: CasTarget, options: BenchOptions): RoundRu
 
 export function loginRound(target: CasTarget, options: BenchOptions): RoundRunner {
   return async (durationMs) => {
-    const { recorder, cpuMsPerRequest } = await loadWithCpu(
+    const { recorder, cpuMsPerRequest, rssMb } = await loadWithCpu(
       target.cas,
       options,
       durationMs,
@@ -111,6 +113,7 @@ export function loginRound(target: CasTarget, options: BenchOptions): RoundRunne
         ...latency(recorder, 'form', 'form GET'),
         ...latency(recorder, 'post', 'POST'),
         'cpu ms/req': cpuMsPerRequest,
+        'RSS MB': rssMb,
       },
     };
   };
@@ -118,10 +121,15 @@ export function loginRound(target: CasTarget, options: BenchOptions): RoundRunne
 
 export function loginPageRound(target: CasTarget, options: BenchOptions): RoundRunner {
   return async (durationMs) => {
-    const { recorder, cpuMsPerRequest } = await loadWithCpu(target.cas, options, durationMs, loginPage);
+    const { recorder, cpuMsPerRequest, rssMb } = await loadWithCpu(target.cas, options, durationMs, loginPage);
     return {
       recorder,
-      figures: { 'pages/s': rate(recorder), ...latency(recorder, 'page'), 'cpu ms/req': cpuMsPerRequest },
+      figures: {
+        'pages/s': rate(recorder),
+        ...latency(recorder, 'page'),
+        'cpu ms/req': cpuMsPerRequest,
+        'RSS MB': rssMb,
+      },
     };
   };
 }
@@ -130,6 +138,7 @@ export function loginPageRound(target: CasTarget, options: BenchOptions): RoundR
 export function underLoginRound(target: CasTarget, options: BenchOptions): RoundRunner {
   return async (durationMs) => {
     const origin = target.cas.origin;
+    const rss = target.cas.watchRss();
     const [validate, login] = await Promise.all([
       runLoad({ origin, concurrency: options.concurrency, durationMs, operation: validateOperation(target.tgcs) }),
       runLoad({
@@ -149,6 +158,7 @@ export function underLoginRound(target: CasTarget, options: BenchOptions): Round
         ...latency(validate, 'sso', 'SSO login 302'),
         ...latency(validate, 'validate', 'serviceValidate'),
         'logins/s': rate(login),
+        'RSS MB': rss(),
       },
     };
   };

@@ -91,9 +91,32 @@ export class ServerProcess {
 
   /** Peak resident set size since the process started (VmHWM), in MB. */
   peakRssMb(): number {
-    const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
-    const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
-    return kb ? Number(kb) / 1024 : NaN;
+    return this.statusMb('VmHWM');
+  }
+
+  /** Resident set size now (VmRSS), in MB. */
+  rssMb(): number {
+    return this.statusMb('VmRSS');
+  }
+
+  private statusMb(field: string): number {
+    try {
+      const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+      const kb = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1];
+      return kb ? Number(kb) / 1024 : NaN;
+    } catch {
+      return NaN;
+    }
+  }
+
+  /** Samples RSS every 100 ms until the returned function is called; it gives the largest, in MB. */
+  watchRss(): () => number {
+    let peak = this.rssMb();
+    const timer = setInterval(() => (peak = Math.max(peak, this.rssMb())), 100);
+    return () => {
+      clearInterval(timer);
+      return Math.max(peak, this.rssMb());
+    };
   }
 
   async stop(): Promise<void> {

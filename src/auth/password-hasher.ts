@@ -72,7 +72,10 @@ export class PasswordHasher {
 
   private spawn(): Worker {
     this.started++;
-    const worker = new Worker(workerScript());
+    // bcrypt needs almost no heap: small limits keep each thread's memory to a few MB.
+    const worker = new Worker(workerScript(), {
+      resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16, stackSizeMb: 1 },
+    });
     worker.on('message', (reply: HashReply) => {
       const pending = this.busy.get(worker);
       this.busy.delete(worker);
