@@ -52,15 +52,15 @@ function measureBcrypt(rounds: number): BenchReport['bcrypt'] {
 /** Runs every entry's warm-up, then the measured rounds, alternating between entries. */
 async function measure(
   scenario: string,
-  entries: Array<{ label: string; runner: RoundRunner }>,
+  entries: Array<{ label: string; runner: RoundRunner; scenario?: string }>,
   options: BenchOptions,
 ): Promise<ScenarioResult[]> {
   for (const entry of entries) {
-    say(`${scenario} [${entry.label}]: warm-up ${options.warmupMs / 1000} s`);
+    say(`${entry.scenario ?? scenario} [${entry.label}]: warm-up ${options.warmupMs / 1000} s`);
     await entry.runner(options.warmupMs);
   }
   const results = entries.map((e): ScenarioResult => ({
-    scenario,
+    scenario: e.scenario ?? scenario,
     server: e.label,
     rounds: [],
     errors: 0,
@@ -77,7 +77,7 @@ async function measure(
         .map(([k, v]) => `${k} ${v.toFixed(1)}`)
         .join(', ');
       say(
-        `${scenario} [${entry.label}] round ${round}/${options.rounds}: ${summary}${recorder.errors ? `, ${recorder.errors} errors` : ''}`,
+        `${entry.scenario ?? scenario} [${entry.label}] round ${round}/${options.rounds}: ${summary}${recorder.errors ? `, ${recorder.errors} errors` : ''}`,
       );
     }
   }
@@ -192,19 +192,26 @@ async function main(): Promise<void> {
   }
 
   if (has('big-table')) {
+    // Two servers side by side, one on an empty table and one on a full one, their rounds
+    // alternating: both see the same machine, as with --server.
     for (const server of options.servers) {
-      const target = await startTarget(server, options, 'big-table');
+      const targets: CasTarget[] = [];
       try {
-        const entries = [{ label: target.label, runner: validateRound(target, options) }];
-        results.push(...(await measure('big-table:empty', entries, options)));
-        say(`big-table [${target.label}]: adding ${options.bigRows} live tickets`);
+        targets.push(await startTarget(server, options, 'big-table-empty'));
+        targets.push(await startTarget(server, options, 'big-table-full'));
+        const [empty, full] = targets;
+        say(`big-table [${server.label}]: adding ${options.bigRows} live tickets`);
         const started = performance.now();
-        await target.db.seedTickets(options.bigRows);
-        say(`big-table [${target.label}]: seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-        results.push(...(await measure('big-table:full', entries, options)));
-        remember(facts, target, server.root);
+        await full.db.seedTickets(options.bigRows);
+        say(`big-table [${server.label}]: seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        const entries = [
+          { scenario: 'big-table:empty', label: server.label, runner: validateRound(empty, options) },
+          { scenario: 'big-table:full', label: server.label, runner: validateRound(full, options) },
+        ];
+        results.push(...(await measure('big-table', entries, options)));
+        targets.forEach((t) => remember(facts, t, server.root));
       } finally {
-        await stopTarget(target);
+        for (const t of targets) await stopTarget(t);
       }
     }
   }
