@@ -9,18 +9,19 @@ import { DummyBackend } from './backends/dummy.backend';
 import { LdapBackend } from './backends/ldap.backend';
 import { LocalBackend } from './backends/local.backend';
 import { SqlBackend } from './backends/sql.backend';
+import { PasswordHasher } from './password-hasher';
 import { TestBackend } from './backends/test.backend';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
 
-function backendFor(config: CasConfig, users: Repository<User>): AuthBackend {
+function backendFor(config: CasConfig, users: Repository<User>, hasher: PasswordHasher): AuthBackend {
   switch (config.authClass) {
     case 'test':
       return new TestBackend(config.testUser, config.testPassword, config.testAttributes);
     case 'dummy':
       return new DummyBackend();
     case 'local':
-      return new LocalBackend(users, config.bcryptRounds);
+      return new LocalBackend(users, config.bcryptRounds, hasher);
     case 'sql':
       return new SqlBackend(config.sql);
     case 'ldap':
@@ -35,8 +36,13 @@ function backendFor(config: CasConfig, users: Repository<User>): AuthBackend {
   imports: [TypeOrmModule.forFeature([User])],
   providers: [
     {
+      provide: PasswordHasher,
+      inject: [CAS_CONFIG],
+      useFactory: (config: CasConfig) => new PasswordHasher(config.passwordWorkers),
+    },
+    {
       provide: AUTH_BACKEND,
-      inject: [CAS_CONFIG, getRepositoryToken(User)],
+      inject: [CAS_CONFIG, getRepositoryToken(User), PasswordHasher],
       useFactory: backendFor,
     },
     AuthService,

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import bcrypt from 'bcryptjs';
 import { Repository } from 'typeorm';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import type { Attributes } from '../config/env-parsers';
+import { PasswordHasher } from './password-hasher';
 import { User } from './user.entity';
 
 export class UserExistsError extends Error {}
@@ -15,10 +15,11 @@ export class UsersService {
   constructor(
     @InjectRepository(User) private readonly repo: Repository<User>,
     @Inject(CAS_CONFIG) private readonly config: CasConfig,
+    private readonly hasher: PasswordHasher,
   ) {}
 
   hashPassword(password: string): Promise<string> {
-    return bcrypt.hash(password, this.config.bcryptRounds);
+    return this.hasher.hash(password, this.config.bcryptRounds);
   }
 
   async create(username: string, password: string, attributes: Attributes): Promise<User> {

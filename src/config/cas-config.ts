@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { TemplateFiles, viewsDir } from '../common/template-files';
 import { CATALOGUES, LANGUAGES } from '../i18n/languages';
@@ -83,6 +83,8 @@ export interface CasConfig {
   testPassword: string;
   testAttributes: Attributes;
   bcryptRounds: number;
+  /** Worker threads that hash and check passwords (0: on the main thread). */
+  passwordWorkers: number;
 
   sql: {
     host: string;
@@ -428,6 +430,7 @@ export function loadConfig(env: Env): CasConfig {
     testPassword: r.str('CAS_TEST_PASSWORD', 'test'),
     testAttributes: r.read('CAS_TEST_ATTRIBUTES', DEFAULT_TEST_ATTRIBUTES, parseAttributes),
     bcryptRounds: r.int('CAS_BCRYPT_ROUNDS', 11, 4, 15),
+    passwordWorkers: r.int('CAS_PASSWORD_WORKERS', availableParallelism(), 0, 64),
 
     sql: {
       host: r.str('CAS_SQL_HOST', 'localhost'),

@@ -5,7 +5,9 @@ import type { AuthenticatedUser } from '../auth/auth-backend';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { sha256Hex } from '../common/hash';
+import { FastSql } from '../database/fast-sql';
 import { randomAlphanumeric } from '../tickets/ticket-id';
+import { SessionSql } from './session-sql';
 import { SsoSession } from './sso-session.entity';
 
 /** lastSeenAt is written at most this often, so SSO logins do not all write the session row. */
@@ -14,10 +16,15 @@ const TOUCH_INTERVAL_MS = 60_000;
 /** SSO sessions (TGTs) behind the TGC cookie. The cookie value itself is never stored. */
 @Injectable()
 export class SessionService {
+  /** The cookie lookup runs on every SSO login: one prepared statement (session-sql.ts). */
+  private readonly sql: SessionSql;
+
   constructor(
     @InjectRepository(SsoSession) private readonly repo: Repository<SsoSession>,
     @Inject(CAS_CONFIG) private readonly config: CasConfig,
-  ) {}
+  ) {
+    this.sql = new SessionSql(new FastSql(repo.manager.connection));
+  }
 
   async create(
     user: AuthenticatedUser,
@@ -70,7 +77,7 @@ export class SessionService {
   /** The live session behind a cookie value, or null. Records activity. */
   async findByCookie(cookie: string | undefined): Promise<SsoSession | null> {
     if (!cookie || cookie.length > 256) return null;
-    const session = await this.repo.findOne({ where: { cookieHash: sha256Hex(cookie) } });
+    const session = await this.sql.findByCookieHash(sha256Hex(cookie));
     if (!session) return null;
     const now = Date.now();
     if (!this.isAlive(session, now)) return null;

@@ -4,7 +4,9 @@ import { FindOptionsWhere, In, IsNull, LessThan, MoreThan, Not, Repository } fro
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import type { Attributes } from '../config/env-parsers';
+import { FastSql } from '../database/fast-sql';
 import { generateTicketId } from './ticket-id';
+import { TicketSql } from './ticket-sql';
 import { Ticket, TicketType } from './ticket.entity';
 
 export interface ServiceTicketRequest {
@@ -42,15 +44,20 @@ export interface ProxyTicketRequest {
 /** Issues service, proxy and proxy-granting tickets and lets each ST/PT be validated exactly once. */
 @Injectable()
 export class TicketRegistry {
+  /** Issue and consumption are the hot path: single prepared statements (ticket-sql.ts). */
+  private readonly sql: TicketSql;
+
   constructor(
     @InjectRepository(Ticket) private readonly repo: Repository<Ticket>,
     @Inject(CAS_CONFIG) private readonly config: CasConfig,
-  ) {}
+  ) {
+    this.sql = new TicketSql(new FastSql(repo.manager.connection));
+  }
 
   async issueServiceTicket(request: ServiceTicketRequest): Promise<string> {
     const now = Date.now();
     const id = generateTicketId(this.config.ticketPrefix.ST, this.config.ticketLen.ST);
-    await this.repo.insert({
+    await this.sql.insert({
       id,
       type: 'ST',
       ...request,
@@ -138,9 +145,7 @@ export class TicketRegistry {
    * many, get at most one ticket back; whatever the caller then finds wrong, the ticket is spent.
    */
   async consume(id: string, types: TicketType[]): Promise<Ticket | null> {
-    const result = await this.repo.update({ id, type: In(types), validatedAt: IsNull() }, { validatedAt: Date.now() });
-    if (result.affected !== 1) return null;
-    return this.repo.findOne({ where: { id } });
+    return this.sql.consume(id, types, Date.now());
   }
 
   /**

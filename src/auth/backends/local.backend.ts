@@ -1,25 +1,32 @@
-import bcrypt from 'bcryptjs';
 import type { Repository } from 'typeorm';
 import type { AuthBackend, AuthenticatedUser } from '../auth-backend';
+import type { PasswordHasher } from '../password-hasher';
 import type { User } from '../user.entity';
 
 /** `CAS_AUTH_CLASS=local`: the server's own users table, bcrypt hashes. */
 export class LocalBackend implements AuthBackend {
   readonly name = 'local';
-  /** Compared against when the user does not exist, so both cases take the same time. */
-  private readonly decoyHash: string;
+  /**
+   * Compared against when the user does not exist, so both cases take the same time. Made on
+   * first use, off the main thread, so it does not delay the server's start.
+   */
+  private decoyHash: Promise<string> | null = null;
 
   constructor(
     private readonly users: Repository<User>,
-    rounds: number,
-  ) {
-    this.decoyHash = bcrypt.hashSync('decoy password that never matches', rounds);
+    private readonly rounds: number,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  private decoy(): Promise<string> {
+    this.decoyHash ??= this.hasher.hash('decoy password that never matches', this.rounds);
+    return this.decoyHash;
   }
 
   async verify(username: string, password: string): Promise<AuthenticatedUser | null> {
     const user = await this.users.findOne({ where: { username } });
-    const hash = user && !user.disabled ? user.passwordHash : this.decoyHash;
-    const ok = await bcrypt.compare(password, hash);
+    const hash = user && !user.disabled ? user.passwordHash : await this.decoy();
+    const ok = await this.hasher.compare(password, hash);
     if (!ok || !user || user.disabled) return null;
     return { username: user.username, attributes: user.attributes };
   }
