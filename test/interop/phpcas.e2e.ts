@@ -109,7 +109,11 @@ describe.each(DATABASES)(`phpCAS ${VERSION} with our server on %s`, (db) => {
 
     // Each client's own session is gone: it sends the browser back to the (now empty) login form.
     for (const path of ['/cas30/', '/cas20/']) {
-      await eventually(async () => (await visitor.open(php.url(path))).askedForPassword, `${path} logged out`);
+      await eventually(
+        async () => (await visitor.open(php.url(path))).askedForPassword,
+        `phpCAS ${path} logged out`,
+        sides(),
+      );
     }
     // The control: the service without Single Logout was not told, so phpCAS still knows alice.
     const stillIn = await visitor.open(php.url('/quiet/'));

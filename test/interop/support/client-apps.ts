@@ -73,6 +73,7 @@ export function phpCasVersion(): string {
     throw new Error(
       `phpCAS is not usable (${(err as Error).message.split('\n')[0]}): ` +
         'install the Debian packages php-cli php-cas php-curl php-xml (listed in .ci/apt-packages)',
+      { cause: err },
     );
   }
 }
