@@ -66,9 +66,8 @@ function freePort(): Promise<number> {
 /** Fails early, and clearly, on a machine without the Debian packages of .ci/apt-packages. */
 export function phpCasVersion(): string {
   try {
-    return execFileSync('php', ['-r', 'require_once "CAS.php"; echo phpCAS::getVersion();'], {
-      encoding: 'utf8',
-    }).trim();
+    const script = 'error_reporting(E_ALL & ~E_USER_DEPRECATED); require_once "CAS.php"; echo phpCAS::getVersion();';
+    return execFileSync('php', ['-r', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
   } catch (err) {
     throw new Error(
       `phpCAS is not usable (${(err as Error).message.split('\n')[0]}): ` +

@@ -27,6 +27,9 @@ export function appAnswer<T>(visit: Visit, sides: Record<string, HasLogs>): T {
         sideLogs(sides),
     );
   if (visit.status !== 200) throw explain(`the application answered ${visit.status}`);
+  if (visit.askedForPassword && new URL(visit.url).pathname.endsWith('/login')) {
+    throw explain('the visit stopped at the CAS login form: a password was asked for');
+  }
   try {
     return JSON.parse(visit.body) as T;
   } catch {
