@@ -17,7 +17,7 @@ describe('single sign-on across phpCAS and http-cas-client', () => {
 
   beforeAll(async () => {
     env = await InteropEnv.start('sqlite');
-    php = await PhpApp.start({ casUrl: env.casUrl, caFile: env.caFile, tls: env.appCertificate() });
+    php = await PhpApp.start({ ...env.clientSettings(), tls: env.appCertificate() });
     node = await NodeClientApp.start({ casUrl: env.casUrl, caFile: env.caFile, protocol: 3 });
     await env.addService('phpcas', php.base, '/(cas30|saml11)/', ['--single-log-out']);
     await env.addService('node', node.base, '/', ['--single-log-out']);

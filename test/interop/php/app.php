@@ -3,7 +3,8 @@
 // The first path segment picks the client, each a separate application with its own session:
 //   /cas10/ /cas20/ /cas30/ /saml11/  log in with that protocol and show the user and attributes;
 //   /proxy/    a CAS 3.0 proxy: receives a PGT at /proxy/callback, then reads /backend/ with a PT;
-//   /backend/  a CAS 2.0 service that accepts proxy tickets from /proxy/'s callback only.
+//   /backend/  a CAS 2.0 service that accepts proxy tickets from /proxy/'s callback only;
+//   /wary/     like /cas30/, but checks the server's certificate against another CA's.
 // Every client handles Single Logout (the server's back-channel POST to the service URL).
 // Settings come from the environment the test starts `php -S` with.
 declare(strict_types=1);
@@ -27,6 +28,7 @@ $versions = [
     'cas20' => CAS_VERSION_2_0,
     'cas30' => CAS_VERSION_3_0,
     'quiet' => CAS_VERSION_3_0, // like cas30; registered without Single Logout (the control)
+    'wary' => CAS_VERSION_3_0,
     'saml11' => SAML_VERSION_1_1,
     'proxy' => CAS_VERSION_3_0,
     'backend' => CAS_VERSION_2_0,
@@ -37,7 +39,7 @@ if (!isset($versions[$mode])) {
 }
 
 $base = setting('APP_BASE_URL');
-$caFile = setting('CAS_CA_FILE');
+$caFile = setting($mode === 'wary' ? 'OTHER_CA_FILE' : 'CAS_CA_FILE');
 session_name("phpcas_$mode");
 phpCAS::setVerbose(true); // errors on the page, so a failing test says why
 if ($mode === 'proxy') {

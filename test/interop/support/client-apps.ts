@@ -82,6 +82,8 @@ export interface PhpAppSettings {
   casUrl: string;
   /** The CA file phpCAS verifies the CAS server (and the proxied back end) with. */
   caFile: string;
+  /** The CA file of a CA that did not sign the server's certificate (for /wary/). */
+  otherCaFile: string;
   /** The certificate of the app's own https front. */
   tls: KeyAndCert;
 }
@@ -136,6 +138,7 @@ export class PhpApp {
           CAS_PORT: cas.port || '443',
           CAS_URI: cas.pathname,
           CAS_CA_FILE: settings.caFile,
+          OTHER_CA_FILE: settings.otherCaFile,
           PGT_DIR: dir,
         },
       },

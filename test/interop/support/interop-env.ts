@@ -23,6 +23,8 @@ export class InteropEnv {
   private constructor(
     readonly ca: ThrowawayCa,
     readonly caFile: string,
+    /** A CA that signed nothing here: a client trusting only it must refuse the server. */
+    readonly otherCaFile: string,
     readonly cas: CasServer,
     private readonly dir: string,
   ) {}
@@ -33,6 +35,8 @@ export class InteropEnv {
     const caFile = join(dir, 'ca.pem');
     const pair = ca.issueServerCertificate();
     writeFileSync(caFile, ca.certPem);
+    const otherCaFile = join(dir, 'other-ca.pem');
+    writeFileSync(otherCaFile, new ThrowawayCa('Some other CA').certPem);
     writeFileSync(join(dir, 'cert.pem'), pair.cert);
     writeFileSync(join(dir, 'key.pem'), pair.key);
     const cas = await CasServer.start({
@@ -45,7 +49,7 @@ export class InteropEnv {
         CAS_SCHEDULER: 'false',
       },
     });
-    const env = new InteropEnv(ca, caFile, cas, dir);
+    const env = new InteropEnv(ca, caFile, otherCaFile, cas, dir);
     const attrs = Object.entries(ALICE_ATTRIBUTES).flatMap(([name, value]) =>
       ([] as string[]).concat(value).flatMap((v) => ['--attr', `${name}=${v}`]),
     );
@@ -56,6 +60,11 @@ export class InteropEnv {
   /** The CAS server's prefix as the clients are configured with it. */
   get casUrl(): string {
     return this.cas.url('');
+  }
+
+  /** What an application needs to reach the server: its URL and the CA files. */
+  clientSettings(): { casUrl: string; caFile: string; otherCaFile: string } {
+    return { casUrl: this.casUrl, caFile: this.caFile, otherCaFile: this.otherCaFile };
   }
 
   /** A certificate for an application's own https front, from the same CA. */
