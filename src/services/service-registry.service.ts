@@ -8,6 +8,14 @@ import type { ServiceRules } from './service-rules';
 /** How long a process trusts its copy of the service list before reading it again. */
 export const SERVICE_CACHE_MS = 2000;
 
+/**
+ * Child rows in the order they were written: databases return eager-loaded relations in no
+ * particular order, and rewrites apply in order.
+ */
+function inOrder<T extends { id: number }>(rows: T[] | undefined): T[] {
+  return [...(rows ?? [])].sort((a, b) => a.id - b.id);
+}
+
 export function toRules(entity: ServicePattern): ServiceRules {
   return {
     id: entity.id,
@@ -16,19 +24,19 @@ export function toRules(entity: ServicePattern): ServiceRules {
     pattern: entity.pattern,
     userField: entity.userField,
     restrictUsers: entity.restrictUsers,
-    allowedUsers: (entity.allowedUsers ?? []).map((u) => u.username),
+    allowedUsers: inOrder(entity.allowedUsers).map((u) => u.username),
     proxy: entity.proxy,
     proxyCallback: entity.proxyCallback,
     singleLogOut: entity.singleLogOut,
     singleLogOutCallback: entity.singleLogOutCallback,
     frontChannelLogout: entity.frontChannelLogout,
-    releasedAttributes: (entity.releasedAttributes ?? []).map((a) => ({ name: a.name, renameTo: a.renameTo })),
-    attributeRewrites: (entity.attributeRewrites ?? []).map((w) => ({
+    releasedAttributes: inOrder(entity.releasedAttributes).map((a) => ({ name: a.name, renameTo: a.renameTo })),
+    attributeRewrites: inOrder(entity.attributeRewrites).map((w) => ({
       attribute: w.attribute,
       pattern: w.pattern,
       replacement: w.replacement,
     })),
-    requiredAttributes: (entity.requiredAttributes ?? []).map((r) => ({ attribute: r.attribute, pattern: r.pattern })),
+    requiredAttributes: inOrder(entity.requiredAttributes).map((r) => ({ attribute: r.attribute, pattern: r.pattern })),
   };
 }
 
