@@ -13,13 +13,15 @@ import { TestBackend } from './backends/test.backend';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
 
-function backendFor(config: CasConfig, users: Repository<User>): AuthBackend {
+/** The source CAS_AUTH_CLASS names; `users` is needed by `local` only. */
+export function backendFor(config: CasConfig, users: Repository<User> | null): AuthBackend {
   switch (config.authClass) {
     case 'test':
       return new TestBackend(config.testUser, config.testPassword, config.testAttributes);
     case 'dummy':
       return new DummyBackend();
     case 'local':
+      if (!users) throw new Error('the local source needs the database');
       return new LocalBackend(users, config.bcryptRounds);
     case 'sql':
       return new SqlBackend(config.sql);

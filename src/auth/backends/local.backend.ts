@@ -16,6 +16,10 @@ export class LocalBackend implements AuthBackend {
     this.decoyHash = bcrypt.hashSync('decoy password that never matches', rounds);
   }
 
+  async ping(): Promise<void> {
+    await this.users.find({ select: { username: true }, take: 1 });
+  }
+
   async verify(username: string, password: string): Promise<AuthenticatedUser | null> {
     const user = await this.users.findOne({ where: { username } });
     const hash = user && !user.disabled ? user.passwordHash : this.decoyHash;
