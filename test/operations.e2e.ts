@@ -92,7 +92,7 @@ describe.each(DATABASES)('operations on %s', (db) => {
       expect((await fetch(`${server.origin}/metrics`)).status).toBe(401);
       const wrong = await fetch(`${server.origin}/metrics`, { headers: { authorization: 'Bearer nope' } });
       expect(wrong.status).toBe(401);
-      expect(wrong.headers.get('content-type')).toBe('application/problem+json');
+      expect(wrong.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     });
 
     it('logs a failed login as one warn line with its request id, never the password', async () => {

@@ -14,9 +14,12 @@ export function closeOnSignals(apps: NestFastifyApplication[], logger: LoggerSer
     closing = true;
     logger.log(`${signal} received: finishing the requests in flight`, 'main');
     try {
-      // Fastify's close stops the listener, closes idle keep-alive connections and waits for
-      // the requests being served; Nest's close would first run the hooks that close the database.
+      // Fastify's close stops the listener and waits for the requests being served; Nest's
+      // close would first run the hooks that close the database. Keep-alive connections are
+      // closed as soon as they fall idle, their request answered, so the wait ends with them.
+      const sweep = setInterval(() => apps.forEach((app) => app.getHttpServer().closeIdleConnections()), 100);
       await Promise.all(apps.map((app) => app.getHttpAdapter().getInstance().close()));
+      clearInterval(sweep);
       await Promise.all(apps.map((app) => app.close()));
       logger.log('stopped', 'main');
       process.exit(0);
