@@ -138,9 +138,14 @@ export class TicketRegistry {
    * many, get at most one ticket back; whatever the caller then finds wrong, the ticket is spent.
    */
   async consume(id: string, types: TicketType[]): Promise<Ticket | null> {
-    const result = await this.repo.update({ id, type: In(types), validatedAt: IsNull() }, { validatedAt: Date.now() });
+    // Read before the UPDATE: once validated, a ticket of a service without Single Logout may
+    // be deleted by the cleanup (another process) at any moment, before a read after it.
+    const ticket = await this.repo.findOne({ where: { id, type: In(types), validatedAt: IsNull() } });
+    if (!ticket) return null;
+    const validatedAt = Date.now();
+    const result = await this.repo.update({ id, validatedAt: IsNull() }, { validatedAt });
     if (result.affected !== 1) return null;
-    return this.repo.findOne({ where: { id } });
+    return Object.assign(ticket, { validatedAt });
   }
 
   /**
