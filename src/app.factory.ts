@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
-import { LogLevel } from '@nestjs/common';
+import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AdminAppModule } from './admin/admin.module';
@@ -10,6 +10,7 @@ import { registerAdminHttp } from './admin/admin-http';
 import { AppModule, adminOnMainListener } from './app.module';
 import type { CasConfig } from './config/cas-config';
 import { projectRoot } from './common/project-root';
+import { registerRequestContext, requestIdGenerator } from './logging/request-hooks';
 import { AllExceptionsFilter } from './protocol/all-exceptions.filter';
 import { LoginResponder } from './protocol/login.responder';
 import { parseQueryString } from './protocol/params';
@@ -18,18 +19,12 @@ import { registerProtocolHeaders } from './protocol/protocol-headers';
 /** Body size limit for every endpoint: a login form is a few hundred bytes. */
 export const BODY_LIMIT = 64 * 1024;
 
-const LEVELS: Record<CasConfig['logLevel'], LogLevel[]> = {
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  info: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
-};
-
 function fastifyAdapter(config: CasConfig): FastifyAdapter {
   return new FastifyAdapter({
     ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key } } : {}),
     // request.ip and request.protocol follow X-Forwarded-* only from these peers.
     ...(config.trustedProxies.length > 0 ? { trustProxy: config.trustedProxies } : {}),
+    genReqId: requestIdGenerator(config.trustedProxies),
     bodyLimit: BODY_LIMIT,
     // Request line plus headers; longer requests get a bare 431 from Node's HTTP parser.
     http: { maxHeaderSize: 32 * 1024 },
@@ -37,14 +32,19 @@ function fastifyAdapter(config: CasConfig): FastifyAdapter {
   });
 }
 
-export async function createApp(config: CasConfig): Promise<NestFastifyApplication> {
+/**
+ * The main application. The caller closes it (src/lifecycle/shutdown.ts): Nest's own signal
+ * handling would close the database before the requests in flight are done.
+ */
+export async function createApp(config: CasConfig, logger: LoggerService): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), fastifyAdapter(config), {
-    logger: LEVELS[config.logLevel],
+    logger,
     abortOnError: false,
     // Forms are parsed by @fastify/formbody below, with our query-string semantics.
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  registerRequestContext(fastify);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT, parser: parseQueryString });
   // /samlValidate receives SOAP documents: kept as text, parsed (safely) by the endpoint.
@@ -62,20 +62,19 @@ export async function createApp(config: CasConfig): Promise<NestFastifyApplicati
   if (adminOnMainListener(config)) await registerAdminHttp(app);
   registerProtocolHeaders(fastify, `${config.pathPrefix}/static/`);
   app.useGlobalFilters(new AllExceptionsFilter(config.pathPrefix, app.get(LoginResponder)));
-  app.enableShutdownHooks();
   return app;
 }
 
 /** The admin API on its own listener (CAS_ADMIN_HOST / CAS_ADMIN_PORT). */
-export async function createAdminApp(config: CasConfig): Promise<NestFastifyApplication> {
+export async function createAdminApp(config: CasConfig, logger: LoggerService): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AdminAppModule.forRoot(config), fastifyAdapter(config), {
-    logger: LEVELS[config.logLevel],
+    logger,
     abortOnError: false,
     bodyParser: false,
   });
+  registerRequestContext(app.getHttpAdapter().getInstance());
   await registerAdminHttp(app);
   registerProtocolHeaders(app.getHttpAdapter().getInstance(), '/api/admin/docs/assets/');
   app.useGlobalFilters(new AllExceptionsFilter(config.pathPrefix));
-  app.enableShutdownHooks();
   return app;
 }

@@ -4,6 +4,9 @@ import { AdminModule } from './admin/admin.module';
 import type { CasConfig } from './config/cas-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { MetricsHttpModule } from './metrics/metrics-http.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ProtocolModule } from './protocol/protocol.module';
 import { RootController } from './protocol/root.controller';
 import { SchedulingModule } from './scheduling/scheduling.module';
@@ -20,11 +23,15 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
+        MetricsModule,
         ProtocolModule,
         SchedulingModule.forRoot({ withScheduler: true }),
         RouterModule.register([{ path: config.pathPrefix || '/', module: ProtocolModule }]),
         // Outside the CAS prefix: /api/admin. With CAS_ADMIN_PORT it has a listener of its own.
         ...(adminOnMainListener(config) ? [AdminModule] : []),
+        // Outside the CAS prefix too: /health/live, /health/ready and /metrics.
+        HealthModule,
+        ...(config.metrics.enabled ? [MetricsHttpModule] : []),
       ],
       controllers: config.pathPrefix ? [RootController] : [],
     };

@@ -1,11 +1,40 @@
-import { Logger } from '@nestjs/common';
+import cluster from 'node:cluster';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createAdminApp, createApp } from './app.factory';
-import { ConfigError, loadConfig } from './config/cas-config';
+import { ConfigError, loadConfig, type CasConfig } from './config/cas-config';
 import { loadDotEnv } from './config/load-env';
+import { closeOnSignals } from './lifecycle/shutdown';
+import { runPrimary } from './lifecycle/workers';
+import { createRootLogger, logSettings, PinoNestLogger } from './logging/logger';
+
+function listenPort(app: NestFastifyApplication, fallback: number): number {
+  const address = app.getHttpServer().address();
+  return typeof address === 'object' && address ? address.port : fallback;
+}
+
+async function serve(config: CasConfig, logger: PinoNestLogger, announce: (port: number) => void): Promise<void> {
+  const app = await createApp(config, logger);
+  await app.listen({ host: config.host, port: config.port });
+  const port = listenPort(app, config.port);
+  const apps = [app];
+  // With CAS_WORKERS the primary announces the shared port once every worker listens.
+  if (!cluster.isWorker) announce(port);
+  const { enabled, listen } = config.admin;
+  if (enabled && listen) {
+    // Created after the main app, so the migrations have already run once.
+    const admin = await createAdminApp(config, logger);
+    await admin.listen({ host: listen.host, port: listen.port });
+    apps.push(admin);
+    logger.log(`admin API served at http://${listen.host}:${listenPort(admin, listen.port)}/api/admin`, 'main');
+  } else if (enabled && !cluster.isWorker) {
+    logger.log(`admin API served at http://${config.host}:${port}/api/admin`, 'main');
+  }
+  closeOnSignals(apps, logger);
+}
 
 async function main(): Promise<void> {
   loadDotEnv();
-  let config;
+  let config: CasConfig;
   try {
     config = loadConfig(process.env);
   } catch (err) {
@@ -15,25 +44,21 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const app = await createApp(config);
-  await app.listen({ host: config.host, port: config.port });
-  const address = app.getHttpServer().address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  // Printed whatever the log level: operators and scripts wait for this line.
-  process.stdout.write(
-    `CAS server listening on ${config.tls ? 'https' : 'http'}://${config.host}:${port}${config.pathPrefix}/login (database: ${config.database.type})\n`,
-  );
-  const { enabled, listen } = config.admin;
-  if (enabled && listen) {
-    // Created after the main app, so the migrations have already run once.
-    const admin = await createAdminApp(config);
-    await admin.listen({ host: listen.host, port: listen.port });
-    const adminAddress = admin.getHttpServer().address();
-    const adminPort = typeof adminAddress === 'object' && adminAddress ? adminAddress.port : listen.port;
-    new Logger('main').log(`admin API served at http://${listen.host}:${adminPort}/api/admin`);
-  } else if (enabled) {
-    new Logger('main').log(`admin API served at http://${config.host}:${port}/api/admin`);
+  const settings = logSettings(config);
+  const root = createRootLogger(settings);
+  const logger = new PinoNestLogger(root, settings.secretPrefixes);
+  // Written whatever CAS_LOG_LEVEL says: operators and scripts wait for this line.
+  const announce = (port: number) =>
+    root
+      .child({ context: 'main' }, { level: 'info' })
+      .info(
+        `CAS server listening on ${config.tls ? 'https' : 'http'}://${config.host}:${port}${config.pathPrefix}/login (database: ${config.database.type}${config.workers > 1 ? `, ${config.workers} workers` : ''})`,
+      );
+  if (config.workers > 1 && cluster.isPrimary) {
+    await runPrimary(config, logger, announce);
+    return;
   }
+  await serve(config, logger, announce);
 }
 
 main().catch((err: unknown) => {

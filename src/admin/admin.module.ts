@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module';
 import type { CasConfig } from '../config/cas-config';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import { ServicesModule } from '../services/services.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { AdminAuthGuard } from './admin-auth.guard';
@@ -33,6 +34,9 @@ export class AdminModule {}
 @Module({})
 export class AdminAppModule {
   static forRoot(config: CasConfig): DynamicModule {
-    return { module: AdminAppModule, imports: [ConfigModule.forRoot(config), DatabaseModule, AdminModule] };
+    return {
+      module: AdminAppModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule, MetricsModule, AdminModule],
+    };
   }
 }

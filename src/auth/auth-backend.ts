@@ -11,6 +11,8 @@ export interface AuthBackend {
   readonly name: string;
   /** The user when the password is right; null otherwise. Throws only when the source fails. */
   verify(username: string, password: string): Promise<AuthenticatedUser | null>;
+  /** Throws when the source cannot be reached (readiness, `cas doctor`); absent = nothing to reach. */
+  ping?(): Promise<void>;
 }
 
 export const AUTH_BACKEND = Symbol('AUTH_BACKEND');

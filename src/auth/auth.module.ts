@@ -14,13 +14,19 @@ import { TestBackend } from './backends/test.backend';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
 
-function backendFor(config: CasConfig, users: Repository<User>, hasher: PasswordHasher): AuthBackend {
+/** The source CAS_AUTH_CLASS names; `users` is needed by `local` only (the CLI's doctor has none). */
+export function backendFor(
+  config: CasConfig,
+  users: Repository<User> | null,
+  hasher: PasswordHasher = new PasswordHasher(0),
+): AuthBackend {
   switch (config.authClass) {
     case 'test':
       return new TestBackend(config.testUser, config.testPassword, config.testAttributes);
     case 'dummy':
       return new DummyBackend();
     case 'local':
+      if (!users) throw new Error('the local source needs the database');
       return new LocalBackend(users, config.bcryptRounds, hasher);
     case 'sql':
       return new SqlBackend(config.sql);

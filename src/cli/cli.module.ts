@@ -4,6 +4,7 @@ import { AuthModule } from '../auth/auth.module';
 import type { CasConfig } from '../config/cas-config';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
 import { ServicesModule } from '../services/services.module';
 
@@ -16,6 +17,7 @@ export class CliModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
+        MetricsModule,
         AuthModule,
         ServicesModule,
         AdminCoreModule,

@@ -1,15 +1,15 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DataSource } from 'typeorm';
 import { UserExistsError } from '../auth/users.service';
 import { ConfigError, loadConfig } from '../config/cas-config';
 import { loadDotEnv } from '../config/load-env';
-import { dataSourceOptions } from '../database/data-source-options';
+import { migrateDatabase } from '../database/migrate';
 import { TokenNameError } from '../admin/admin-tokens.service';
 import { DjangoDumpError } from '../services/django-import';
 import { ServiceConflictError, ServiceDefinitionError } from '../services/service-catalog.service';
 import { servicesImportDjango, tokensCreate, tokensList, tokensRevoke } from './admin-commands';
 import { CliModule } from './cli.module';
+import { doctor, formatChecks } from './doctor';
 import { UsageError, cleanSessions, cleanTickets, servicesAdd, servicesList, usersCreate, usersList } from './commands';
 
 type Command = (app: INestApplicationContext, args: string[], out: (line: string) => void) => Promise<void>;
@@ -31,6 +31,7 @@ const HELP = `usage: cas <command> [options]
 
 commands:
   migrate                  apply pending database migrations
+  doctor                   check settings, database, authentication source and TLS files
   users:create <username>  create a local user (password on stdin) [--attr name=value ...]
   users:list               list local users
   services:add             register a service pattern (cas services:add --help)
@@ -46,17 +47,8 @@ commands:
 `;
 
 async function migrate(): Promise<void> {
-  const config = loadConfig(process.env);
-  const source = new DataSource(dataSourceOptions(config.database));
-  await source.initialize();
-  try {
-    const applied = await source.runMigrations({ transaction: 'each' });
-    process.stdout.write(
-      applied.length ? applied.map((m) => `applied ${m.name}\n`).join('') : 'the database is up to date\n',
-    );
-  } finally {
-    await source.destroy();
-  }
+  const applied = await migrateDatabase(loadConfig(process.env).database);
+  process.stdout.write(applied.length ? applied.map((m) => `applied ${m}\n`).join('') : 'the database is up to date\n');
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -65,6 +57,11 @@ async function main(argv: string[]): Promise<number> {
   if (!name || name === 'help' || name === '--help') {
     process.stdout.write(HELP);
     return name ? 0 : 2;
+  }
+  if (name === 'doctor') {
+    const checks = await doctor(process.env);
+    process.stdout.write(formatChecks(checks));
+    return checks.some((c) => c.status === 'fail') ? 1 : 0;
   }
   if (name === 'migrate') {
     await migrate();

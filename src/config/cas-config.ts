@@ -59,6 +59,12 @@ export interface CasConfig {
   databaseUrl: string;
   pathPrefix: string;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
+  /** json (one object a line), pretty (for people), or auto: pretty when stdout is a terminal. */
+  logFormat: 'json' | 'pretty' | 'auto';
+  /** Processes started on this machine by the cluster module (CAS_WORKERS). */
+  workers: number;
+  /** Prometheus metrics at /metrics; a non-empty token must come as `Authorization: Bearer`. */
+  metrics: { enabled: boolean; token: string };
 
   admin: AdminApiSettings;
 
@@ -407,6 +413,21 @@ export function loadConfig(env: Env): CasConfig {
     databaseUrl,
     pathPrefix: r.read('CAS_PATH_PREFIX', '/cas', parsePathPrefix),
     logLevel,
+    logFormat: r.read<CasConfig['logFormat']>('CAS_LOG_FORMAT', 'auto', (raw) => {
+      const v = raw.trim().toLowerCase();
+      if (v === 'json' || v === 'pretty' || v === 'auto') return v;
+      throw new Error('expected json, pretty or auto');
+    }),
+    workers: r.int('CAS_WORKERS', 1, 1, 64),
+    metrics: {
+      enabled: r.bool('CAS_METRICS', true),
+      token: r.read('CAS_METRICS_TOKEN', '', (raw) => {
+        if (raw !== '' && raw.length < MIN_ENV_TOKEN_LENGTH) {
+          throw new Error(`the token must be at least ${MIN_ENV_TOKEN_LENGTH} characters long`);
+        }
+        return raw;
+      }),
+    },
 
     admin: readAdminSettings(r),
 

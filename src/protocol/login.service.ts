@@ -14,6 +14,7 @@ import type { FormFields, LoginOutcome, LoginResponse, ServiceTarget } from './l
 import { SessionTerminator } from '../sessions/session-terminator.service';
 import type { AccessDecision } from '../services/attribute-release';
 import type { Message } from './message';
+import { MetricsService } from '../metrics/metrics.service';
 
 export interface LoginRequest {
   service?: string;
@@ -76,6 +77,7 @@ export class LoginService {
     private readonly tickets: TicketRegistry,
     private readonly loginTickets: LoginTicketService,
     private readonly auth: AuthService,
+    private readonly metrics: MetricsService,
   ) {}
 
   private async resolve(request: LoginRequest): Promise<Resolved> {
@@ -178,6 +180,7 @@ export class LoginService {
 
     if (!(await this.loginTickets.consume(request.lt))) {
       this.logger.warn(`login refused: invalid login ticket (from ${request.clientAddress})`);
+      this.metrics.login('invalid_login_ticket');
       const outcome = await this.form(request, resolved, [MESSAGES.invalidLt], {
         status: 400,
         username: request.username,
@@ -189,6 +192,7 @@ export class LoginService {
     const result = await this.auth.authenticate(username, request.password ?? '');
     if (!result.ok) {
       const down = result.reason === 'source_unavailable';
+      this.metrics.login(down ? 'source_unavailable' : 'bad_credentials');
       this.logger.warn(
         `login failed for "${username}" from ${request.clientAddress}: ${down ? 'authentication source unavailable' : 'bad credentials'}`,
       );
@@ -211,6 +215,7 @@ export class LoginService {
       opened = await this.sessions.create(result.user, this.auth.backend.name, request.warn);
     }
     const { session, cookie } = opened;
+    this.metrics.login('success');
     this.logger.log(`user ${session.username} logged in from ${request.clientAddress} (session ${session.id})`);
 
     if (!resolved) {
@@ -265,6 +270,7 @@ export class LoginService {
       singleLogOut: rules.singleLogOut,
     });
     this.logger.log(`service ticket issued to ${session.username} for ${rules.name}`);
+    this.metrics.ticketIssued('ST');
     if (request.method?.toUpperCase() === 'POST') {
       return { kind: 'post', action: target.url, fields: [{ name: target.ticketParam, value: ticket }] };
     }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
+import { MetricsService } from '../metrics/metrics.service';
 import { ServiceRegistry } from '../services/service-registry.service';
 import { TicketRegistry } from '../tickets/ticket-registry.service';
 import type { Ticket } from '../tickets/ticket.entity';
@@ -24,6 +25,7 @@ export class ProxyGrantingService {
     private readonly registry: ServiceRegistry,
     private readonly tickets: TicketRegistry,
     private readonly callbacks: ProxyCallbackClient,
+    private readonly metrics: MetricsService,
   ) {}
 
   async grant(parent: Ticket, pgtUrl: string, endpoint: string): Promise<GrantOutcome> {
@@ -57,6 +59,7 @@ export class ProxyGrantingService {
       proxies: [pgtUrl, ...parent.proxies],
     });
     this.logger.log(`${endpoint}: proxy-granting ticket delivered to ${pgtUrl} for ${parent.username}`);
+    this.metrics.ticketIssued('PGT');
     return { ok: true, pgtIou };
   }
 }

@@ -3,6 +3,7 @@ import { decideAccess, releaseAttributes } from '../services/attribute-release';
 import { ServiceRegistry } from '../services/service-registry.service';
 import { SessionService } from '../sessions/session.service';
 import { TicketRegistry } from '../tickets/ticket-registry.service';
+import { MetricsService } from '../metrics/metrics.service';
 import type { ProxyOutcome } from './cas-proxy.response';
 import { failure } from './validation-outcome';
 import { TICKET_SHAPE } from './validation.service';
@@ -16,6 +17,7 @@ export class ProxyService {
     private readonly tickets: TicketRegistry,
     private readonly sessions: SessionService,
     private readonly registry: ServiceRegistry,
+    private readonly metrics: MetricsService,
   ) {}
 
   async issue(pgtId: string | undefined, targetService: string | undefined): Promise<ProxyOutcome> {
@@ -54,6 +56,7 @@ export class ProxyService {
       singleLogOut: rules.singleLogOut,
     });
     this.logger.log(`proxy ticket issued to ${pgt.loginName} for ${rules.name} through ${pgt.pgtUrl ?? '?'}`);
+    this.metrics.ticketIssued('PT');
     return { ok: true, proxyTicket };
   }
 }

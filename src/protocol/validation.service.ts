@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { MetricsService } from '../metrics/metrics.service';
 import { sameService } from '../services/service-url';
 import { TicketRegistry } from '../tickets/ticket-registry.service';
 import type { TicketType } from '../tickets/ticket.entity';
@@ -26,9 +27,14 @@ export class ValidationService {
   constructor(
     private readonly tickets: TicketRegistry,
     private readonly proxyGranting: ProxyGrantingService,
+    private readonly metrics: MetricsService,
   ) {}
 
-  async validate(request: ValidationRequest): Promise<ValidationOutcome> {
+  validate(request: ValidationRequest): Promise<ValidationOutcome> {
+    return this.metrics.validation(request.endpoint, request.ticket, () => this.check(request));
+  }
+
+  private async check(request: ValidationRequest): Promise<ValidationOutcome> {
     const { ticket, service } = request;
     if (!ticket) return failure('INVALID_REQUEST', "'ticket' and 'service' parameters are both required");
     if (!TICKET_SHAPE.test(ticket)) return failure('INVALID_TICKET', 'Ticket not recognized');

@@ -4,6 +4,7 @@ import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { CleanupService } from './cleanup.service';
 import { JobLeases } from './job-lease.service';
+import { MetricsService } from '../metrics/metrics.service';
 
 /** Runs the cleanup jobs every CAS_CLEANUP_INTERVAL seconds, once across all processes. */
 @Injectable()
@@ -16,6 +17,7 @@ export class CleanupScheduler implements OnApplicationBootstrap {
     private readonly registry: SchedulerRegistry,
     private readonly leases: JobLeases,
     private readonly cleanup: CleanupService,
+    private readonly metrics: MetricsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -37,9 +39,12 @@ export class CleanupScheduler implements OnApplicationBootstrap {
     try {
       // The lease is a little shorter than the interval, so the next tick can take it again.
       const lease = Math.max(this.config.cleanupInterval * 1000 - 500, 500);
-      if (await this.leases.acquire(name, lease)) await job();
+      if (!(await this.leases.acquire(name, lease))) return;
+      await job();
+      this.metrics.jobRun(name, true);
     } catch (err) {
       this.logger.error(`${name} failed: ${(err as Error).message}`);
+      this.metrics.jobRun(name, false);
     } finally {
       this.running.delete(name);
     }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, Repository } from 'typeorm';
+import { LessThan, MoreThanOrEqual, Repository } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/auth-backend';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
@@ -104,6 +104,13 @@ export class SessionService {
     const where: Array<Record<string, unknown>> = [{ lastSeenAt: LessThan(now - this.config.sessionCookieAge * 1000) }];
     if (this.config.tgtValidity !== null) where.push({ createdAt: LessThan(now - this.config.tgtValidity * 1000) });
     return this.repo.find({ where, take: limit });
+  }
+
+  /** Sessions that are still alive (the mirror of findExpired), for the metrics. */
+  countAlive(now = Date.now()): Promise<number> {
+    const where: Record<string, unknown> = { lastSeenAt: MoreThanOrEqual(now - this.config.sessionCookieAge * 1000) };
+    if (this.config.tgtValidity !== null) where.createdAt = MoreThanOrEqual(now - this.config.tgtValidity * 1000);
+    return this.repo.count({ where });
   }
 
   /** Newest first, optionally only one user's. */

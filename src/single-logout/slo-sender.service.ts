@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { outboundRequest, outboundTls, type OutboundTls } from '../common/outbound-http';
+import { MetricsService } from '../metrics/metrics.service';
 import { logoutRequestXml } from './logout-request';
 
 export interface SloTarget {
@@ -32,7 +33,10 @@ export class SloSender {
   private readonly tls: OutboundTls;
   private totals = { sent: 0, failed: 0 };
 
-  constructor(@Inject(CAS_CONFIG) private readonly config: CasConfig) {
+  constructor(
+    @Inject(CAS_CONFIG) private readonly config: CasConfig,
+    private readonly metrics: MetricsService,
+  ) {
     this.tls = outboundTls(config.proxyCaCertificatePath);
   }
 
@@ -49,6 +53,7 @@ export class SloSender {
       form: { logoutRequest: logoutRequestXml(target.username, target.ticket) },
     });
     const ok = result.status !== null && result.status >= 200 && result.status < 300;
+    this.metrics.sloRequest(ok);
     if (ok) {
       this.totals.sent++;
     } else {

@@ -91,8 +91,12 @@ export class TicketSql {
       );
       return row ? fromRow(row) : null;
     }
+    // No UPDATE ... RETURNING on MariaDB: read first, then let the conditional UPDATE decide.
+    // (Reading after it would race the cleanup, which may delete a validated ticket of a
+    // service without Single Logout at any moment.)
+    const row = await this.sql.get<TicketRow>(`SELECT ${COLUMN_LIST} FROM tickets WHERE ${where}`, [id, ...types]);
+    if (!row) return null;
     if ((await this.sql.run(`UPDATE tickets SET validated_at = ? WHERE ${where}`, params)) !== 1) return null;
-    const row = await this.sql.get<TicketRow>(`SELECT ${COLUMN_LIST} FROM tickets WHERE id = ?`, [id]);
-    return row ? fromRow(row) : null;
+    return Object.assign(fromRow(row), { validatedAt: now });
   }
 }

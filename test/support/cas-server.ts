@@ -6,6 +6,27 @@ const ROOT = join(__dirname, '..', '..');
 const MAIN = join(ROOT, 'dist', 'src', 'main.js');
 const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
 
+/** One JSON line of the server's log (pino). */
+export interface LogEntry {
+  level: string;
+  msg: string;
+  time: string;
+  pid: number;
+  context?: string;
+  reqId?: string;
+  [field: string]: unknown;
+}
+
+function parseLogLine(line: string): LogEntry | null {
+  if (!line.startsWith('{')) return null;
+  try {
+    const entry = JSON.parse(line) as Partial<LogEntry>;
+    return typeof entry.level === 'string' && typeof entry.msg === 'string' ? (entry as LogEntry) : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface CliResult {
   code: number;
   stdout: string;
@@ -37,8 +58,39 @@ export class CasServer {
     return `${this.origin}${this.prefix}${path}`;
   }
 
+  /**
+   * What the server logged, one line per entry: `LEVEL [context] message {other fields}` for
+   * its JSON lines (so tests match messages as written in the code), other output verbatim.
+   */
   logs(): string {
+    return this.output
+      .split('\n')
+      .map((line) => {
+        const entry = parseLogLine(line);
+        if (!entry) return line;
+        const { level, msg, context, ...rest } = entry;
+        const fields = Object.entries(rest).filter(([name]) => name !== 'time' && name !== 'hostname');
+        return `${level.toUpperCase()} [${context ?? ''}] ${msg} ${JSON.stringify(Object.fromEntries(fields))}`;
+      })
+      .join('\n');
+  }
+
+  /** The server's JSON log lines, parsed. */
+  logEntries(): LogEntry[] {
+    return this.output
+      .split('\n')
+      .map(parseLogLine)
+      .filter((e): e is LogEntry => e !== null);
+  }
+
+  /** Everything the server wrote on stdout and stderr, as written. */
+  rawOutput(): string {
     return this.output;
+  }
+
+  /** The operating system's process of the server. */
+  get pid(): number {
+    return this.child.pid ?? -1;
   }
 
   static async start(options: { db?: DbKind | TestDb; env?: Record<string, string> } = {}): Promise<CasServer> {
@@ -83,13 +135,15 @@ export class CasServer {
     return runCli(args, this.env, stdin);
   }
 
-  async stop(options: { keepDb?: boolean } = {}): Promise<void> {
-    if (this.child.exitCode === null) {
+  /** SIGTERM, then waits for the exit; resolves with the exit code (null if killed by a signal). */
+  async stop(options: { keepDb?: boolean } = {}): Promise<number | null> {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
       const exited = new Promise((resolve) => this.child.once('exit', resolve));
       this.child.kill('SIGTERM');
       await exited;
     }
     if (!options.keepDb) await this.db.drop();
+    return this.child.exitCode;
   }
 }
 

@@ -69,6 +69,11 @@ export class LdapBackend implements AuthBackend {
     return { username: canonical.toString(), attributes: sourceAttributes(entry, skip, null) };
   }
 
+  /** Opens (or reuses) the service connection, bound as CAS_LDAP_USER when one is set. */
+  async ping(): Promise<void> {
+    await this.withService(() => Promise.resolve());
+  }
+
   private async storedPasswordMatches(entry: Entry, username: string, password: string): Promise<boolean> {
     const method = this.settings.passwordCheck;
     if (method === 'bind') return false;

@@ -23,6 +23,10 @@ export class LocalBackend implements AuthBackend {
     return this.decoyHash;
   }
 
+  async ping(): Promise<void> {
+    await this.users.find({ select: { username: true }, take: 1 });
+  }
+
   async verify(username: string, password: string): Promise<AuthenticatedUser | null> {
     const user = await this.users.findOne({ where: { username } });
     const hash = user && !user.disabled ? user.passwordHash : await this.decoy();

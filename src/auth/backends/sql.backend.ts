@@ -73,6 +73,14 @@ export class SqlBackend implements AuthBackend {
     return { username: String(row.username), attributes: sourceAttributes(row, ['password'], stored) };
   }
 
+  async ping(): Promise<void> {
+    try {
+      await this.pool.query('SELECT 1');
+    } catch (err) {
+      throw new Error(`SQL database ${this.where}: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
   private async findUser(username: string): Promise<RowDataPacket[]> {
     for (let attempt = 1; ; attempt++) {
       try {
