@@ -4,6 +4,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { InitialSchema1764230400000 } from '../../migrations/1764230400000-initial-schema';
 import { AdminTokensAudit1764230500000 } from '../../migrations/1764230500000-admin-tokens-audit';
 import { JobLeases1764230700000 } from '../../migrations/1764230700000-job-leases';
+import { Security1764230800000 } from '../../migrations/1764230800000-security';
 import { AdminToken } from '../admin/admin-token.entity';
 import { AuditEntry } from '../admin/audit-entry.entity';
 import { User } from '../auth/user.entity';
@@ -19,6 +20,7 @@ import { ServicePattern } from '../services/service-pattern.entity';
 import { SsoSession } from '../sessions/sso-session.entity';
 import { LoginTicket } from '../tickets/login-ticket.entity';
 import { Ticket } from '../tickets/ticket.entity';
+import { ThrottleCounter } from '../throttling/throttle-counter.entity';
 
 export const ENTITIES = [
   User,
@@ -33,10 +35,16 @@ export const ENTITIES = [
   JobLease,
   AdminToken,
   AuditEntry,
+  ThrottleCounter,
 ];
 
 /** In order; listed explicitly so the build needs no file globbing. */
-export const MIGRATIONS = [InitialSchema1764230400000, AdminTokensAudit1764230500000, JobLeases1764230700000];
+export const MIGRATIONS = [
+  InitialSchema1764230400000,
+  AdminTokensAudit1764230500000,
+  JobLeases1764230700000,
+  Security1764230800000,
+];
 
 export function dataSourceOptions(db: DatabaseSettings): DataSourceOptions {
   const common = {

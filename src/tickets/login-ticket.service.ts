@@ -3,10 +3,23 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, LessThan, MoreThan, Repository } from 'typeorm';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
-import { generateTicketId } from './ticket-id';
+import { sha256Hex } from '../common/hash';
+import { generateTicketId, randomAlphanumeric } from './ticket-id';
 import { LoginTicket } from './login-ticket.entity';
 
-/** Login tickets: one per form, good for one POST; others stay valid (several tabs). */
+/** The pre-session cookie a login form is bound to (login CSRF, SEC-22). */
+export const BROWSER_COOKIE = 'CASBROWSER';
+
+/** A new value for the pre-session cookie. */
+export function newBrowserId(): string {
+  return randomAlphanumeric(32);
+}
+
+/**
+ * Login tickets: one per form, good for one POST from the browser it was shown to (the
+ * pre-session cookie), so another site cannot log a victim's browser in as the attacker.
+ * Other tickets of the same browser stay valid (several tabs).
+ */
 @Injectable()
 export class LoginTicketService {
   constructor(
@@ -14,17 +27,22 @@ export class LoginTicketService {
     @Inject(CAS_CONFIG) private readonly config: CasConfig,
   ) {}
 
-  async issue(): Promise<string> {
+  async issue(browserId: string): Promise<string> {
     const now = Date.now();
     const id = generateTicketId(this.config.ticketPrefix.LT, this.config.ticketLen.LT);
-    await this.repo.insert({ id, createdAt: now, expiresAt: now + this.config.loginTicketValidity * 1000 });
+    await this.repo.insert({
+      id,
+      createdAt: now,
+      expiresAt: now + this.config.loginTicketValidity * 1000,
+      browserHash: sha256Hex(browserId),
+    });
     return id;
   }
 
-  /** True exactly once for a live login ticket. */
-  async consume(id: string | undefined): Promise<boolean> {
-    if (!id || id.length > 256) return false;
-    const result = await this.repo.delete({ id, expiresAt: MoreThan(Date.now()) });
+  /** True exactly once for a live login ticket presented by the browser it was issued to. */
+  async consume(id: string | undefined, browserId: string | undefined): Promise<boolean> {
+    if (!id || id.length > 256 || !browserId || browserId.length > 256) return false;
+    const result = await this.repo.delete({ id, expiresAt: MoreThan(Date.now()), browserHash: sha256Hex(browserId) });
     return result.affected === 1;
   }
 
