@@ -5,7 +5,7 @@ import { CAS_CONFIG } from '../config/config.module';
 import { decideAccess, releaseAttributes } from '../services/attribute-release';
 import { ServiceRegistry } from '../services/service-registry.service';
 import type { ServiceRules } from '../services/service-rules';
-import { appendParameter } from '../services/service-url';
+import { appendParameter, isBrowserUrl } from '../services/service-url';
 import { SessionService } from '../sessions/session.service';
 import type { SsoSession } from '../sessions/sso-session.entity';
 import { LoginTicketService, newBrowserId } from '../tickets/login-ticket.service';
@@ -99,7 +99,7 @@ export class LoginService {
 
   private async resolve(request: LoginRequest): Promise<Resolved> {
     if (request.service === undefined || request.service === '') return null;
-    const rules = await this.registry.match(request.service);
+    const rules = isBrowserUrl(request.service) ? await this.registry.match(request.service) : null;
     if (!rules) return { disallowed: true };
     return {
       rules,

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { ServiceRegistry } from '../services/service-registry.service';
+import { isBrowserUrl } from '../services/service-url';
 import { SessionService } from '../sessions/session.service';
 import { SessionTerminator } from '../sessions/session-terminator.service';
 import type { Message } from './message';
@@ -53,13 +54,14 @@ export class LogoutService {
       );
     }
 
-    if (request.service && (await this.registry.match(request.service))) {
+    if (request.service && isBrowserUrl(request.service) && (await this.registry.match(request.service))) {
       return { kind: 'redirect', url: request.service, sessionsClosed: closed };
     }
     if (this.config.redirectToLoginAfterLogout) {
       return { kind: 'redirect', url: `${this.config.pathPrefix}/login`, sessionsClosed: closed };
     }
-    const link = request.url && (await this.registry.match(request.url)) ? request.url : undefined;
+    const link =
+      request.url && isBrowserUrl(request.url) && (await this.registry.match(request.url)) ? request.url : undefined;
     const messages: Message[] =
       closed > 0
         ? [{ level: 'success', key: 'msg.logoutSuccess', plural: closed, params: { count: closed } }]

@@ -83,8 +83,16 @@ export class CasServer {
     return runCli(args, this.env, stdin);
   }
 
+  /** Kills the process at once (SIGKILL), as a crash or an out-of-memory killer would; keeps the database. */
+  async kill(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill('SIGKILL');
+    await exited;
+  }
+
   async stop(options: { keepDb?: boolean } = {}): Promise<void> {
-    if (this.child.exitCode === null) {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
       const exited = new Promise((resolve) => this.child.once('exit', resolve));
       this.child.kill('SIGTERM');
       await exited;
