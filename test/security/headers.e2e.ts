@@ -25,6 +25,7 @@ const ENDPOINTS: Array<[string, string, string?, Record<string, string>?]> = [
   ['GET', '/language?lang=fr&next=/cas/login'],
   ['POST', '/messages/dismiss', 'id=cas_explained', FORM],
   ['GET', '/no-such-page'],
+  ['GET', '/login/%ZZ'],
   ['GET', '/'],
   ['GET', '/api/admin/services'],
   ['GET', '/api/admin/openapi.json'],
