@@ -73,14 +73,14 @@ export class LoginThrottle {
     if (assessment.delayMs > 0) {
       this.logger.warn(`${where}: attempt for "${username}" from ${address} slowed down by ${assessment.delayMs} ms`);
     }
-    const noBlock = null;
     return {
       blocked: false,
       succeeded: () => this.store.delete(keys.pair),
       failed: async () => {
         const at = Date.now();
+        // Username and address counters only slow attempts down: they never block (null).
         for (const id of [keys.username, keys.address]) {
-          await this.store.update(id, (current) => afterFailure(current, at, settings.windowMs, noBlock));
+          await this.store.update(id, (current) => afterFailure(current, at, settings.windowMs, null));
         }
       },
       abandoned: async () => {

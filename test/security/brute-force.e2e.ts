@@ -4,7 +4,7 @@
  * across addresses). Client addresses come from X-Forwarded-For of a trusted proxy.
  */
 import { Browser, formFields, type Page } from '../support/browser';
-import { CasServer } from '../support/cas-server';
+import { CasServer, runCli } from '../support/cas-server';
 import { APP, q, seedUsersAndServices } from '../support/fixtures';
 import { DATABASES } from '../support/test-db';
 
@@ -123,5 +123,13 @@ describe.each(DATABASES)('brute force on %s', (db) => {
     expect((await attempt('bob', 'builder', address)).status).toBe(302);
     for (let i = 0; i < 2; i++) expect((await attempt('bob', 'typo', address)).status).toBe(401);
     expect((await attempt('bob', 'builder', address)).status).toBe(302);
+  });
+
+  it('the cleanup job deletes counters that no longer count, and keeps blocks in force', async () => {
+    // With a one-second window, every counter of the tests above that is not blocked is stale.
+    const cleaned = await runCli(['clean-tickets'], { ...server.env, CAS_THROTTLE_WINDOW: '1' });
+    expect(cleaned.code).toBe(0);
+    expect(Number(/(\d+) failed-login counters/.exec(cleaned.stdout)?.[1])).toBeGreaterThan(0);
+    expect((await attempt('carol', 'right password', '198.51.100.1')).status).toBe(429);
   });
 });
