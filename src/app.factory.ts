@@ -14,7 +14,8 @@ import { registerRequestContext, requestIdGenerator } from './logging/request-ho
 import { AllExceptionsFilter } from './protocol/all-exceptions.filter';
 import { LoginResponder } from './protocol/login.responder';
 import { parseQueryString } from './protocol/params';
-import { registerProtocolHeaders } from './protocol/protocol-headers';
+import { BASE_HEADERS, registerProtocolHeaders } from './protocol/protocol-headers';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Body size limit for every endpoint: a login form is a few hundred bytes. */
 export const BODY_LIMIT = 64 * 1024;
@@ -29,6 +30,11 @@ function fastifyAdapter(config: CasConfig): FastifyAdapter {
     // Request line plus headers; longer requests get a bare 431 from Node's HTTP parser.
     http: { maxHeaderSize: 32 * 1024 },
     routerOptions: { querystringParser: parseQueryString, maxParamLength: 256 },
+    // A path with broken percent-encoding never reaches a route nor the onSend hook: answer
+    // it plainly, with the usual headers, instead of Fastify's JSON error.
+    frameworkErrors: (_error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      void reply.code(400).headers(BASE_HEADERS).type('text/plain; charset=utf-8').send('Bad request: malformed URL\n');
+    },
   });
 }
 

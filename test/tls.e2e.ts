@@ -55,9 +55,15 @@ describe('serving https directly (TLS_CERT_FILE / TLS_KEY_FILE)', () => {
     expect(form.status).toBe(200);
     expect(form.headers['strict-transport-security']).toMatch(/max-age=\d+/);
     const lt = /name="lt" value="([^"]+)"/.exec(form.body)![1];
+    // The login ticket is bound to the pre-session cookie the form came with.
+    const browserCookie = ([] as string[])
+      .concat(form.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('CASBROWSER='));
+    expect(browserCookie).toMatch(/; Secure/);
     const posted = await httpsRequest(server.url('/login'), ca.certPem, {
       method: 'POST',
       body: new URLSearchParams({ lt, username: 'test', password: 'test' }).toString(),
+      cookie: browserCookie!.split(';')[0],
     });
     expect(posted.status).toBe(200);
     const cookie = ([] as string[]).concat(posted.headers['set-cookie'] ?? []).find((c) => c.startsWith('TGC='));
@@ -78,12 +84,14 @@ describe('serving https directly (TLS_CERT_FILE / TLS_KEY_FILE)', () => {
 describe('behind a reverse proxy (CAS_TRUSTED_PROXIES)', () => {
   async function tgcCookie(server: CasServer): Promise<string> {
     const headers = { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' };
-    const form = await (await fetch(server.url('/login'), { headers })).text();
+    const page = await fetch(server.url('/login'), { headers });
+    const form = await page.text();
     const lt = /name="lt" value="([^"]+)"/.exec(form)![1];
+    const cookie = page.headers.getSetCookie()[0].split(';')[0];
     const res = await fetch(server.url('/login'), {
       method: 'POST',
       redirect: 'manual',
-      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { ...headers, cookie, 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ lt, username: 'test', password: 'test' }).toString(),
     });
     return res.headers.getSetCookie().find((c) => c.startsWith('TGC=')) ?? '';

@@ -141,7 +141,8 @@ export async function servicesList(app: INestApplicationContext, _args: string[]
 export async function cleanTickets(app: INestApplicationContext, _args: string[], out: Out): Promise<void> {
   const r = await app.get(CleanupService).cleanTickets();
   out(
-    `deleted ${r.ticketsDeleted} tickets and ${r.loginTicketsDeleted} login tickets; ` +
+    `deleted ${r.ticketsDeleted} tickets, ${r.loginTicketsDeleted} login tickets and ` +
+      `${r.throttleCountersDeleted} failed-login counters; ` +
       `${r.timedOut} timed-out service sessions logged out (SLO sent ${r.sloSent}, failed ${r.sloFailed})`,
   );
 }

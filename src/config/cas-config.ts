@@ -20,6 +20,7 @@ import {
   type PasswordCheckMethod,
 } from '../auth/password-check';
 import { toBoundQuery } from '../auth/sql-query';
+import type { ThrottleSettings } from '../throttling/throttle-policy';
 
 export type AuthClass = 'local' | 'sql' | 'ldap' | 'test' | 'dummy';
 
@@ -135,6 +136,9 @@ export interface CasConfig {
 
   federate: boolean;
   federateRememberTimeout: number;
+
+  /** Brute-force protection of the login form and /auth. */
+  throttle: ThrottleSettings;
 
   scheduler: boolean;
   cleanupInterval: number;
@@ -523,6 +527,17 @@ export function loadConfig(env: Env): CasConfig {
       return false;
     }),
     federateRememberTimeout: r.int('CAS_FEDERATE_REMEMBER_TIMEOUT', 604800, 0),
+
+    throttle: {
+      enabled: r.bool('CAS_THROTTLE_ENABLED', true),
+      maxFailures: r.int('CAS_THROTTLE_MAX_FAILURES', 3, 1, 1000),
+      windowMs: r.int('CAS_THROTTLE_WINDOW', 120, 1, 86400) * 1000,
+      blockMs: r.int('CAS_THROTTLE_BLOCK', 300, 1, 86400) * 1000,
+      delayMs: r.int('CAS_THROTTLE_DELAY_MS', 1000, 0, 60000),
+      maxDelayMs: r.int('CAS_THROTTLE_MAX_DELAY_MS', 10000, 0, 60000),
+      usernameFreeFailures: r.int('CAS_THROTTLE_USERNAME_FREE_FAILURES', 10, 0, 100000),
+      addressFreeFailures: r.int('CAS_THROTTLE_ADDRESS_FREE_FAILURES', 30, 0, 100000),
+    },
 
     scheduler: r.bool('CAS_SCHEDULER', true),
     cleanupInterval: r.int('CAS_CLEANUP_INTERVAL', 60, 1, 86400),

@@ -5,6 +5,7 @@ import { InitialSchema1764230400000 } from '../../migrations/1764230400000-initi
 import { AdminTokensAudit1764230500000 } from '../../migrations/1764230500000-admin-tokens-audit';
 import { JobLeases1764230700000 } from '../../migrations/1764230700000-job-leases';
 import { FrontChannelLogout1764230710000 } from '../../migrations/1764230710000-front-channel-logout';
+import { Security1764230800000 } from '../../migrations/1764230800000-security';
 import { AdminToken } from '../admin/admin-token.entity';
 import { AuditEntry } from '../admin/audit-entry.entity';
 import { User } from '../auth/user.entity';
@@ -20,6 +21,7 @@ import { ServicePattern } from '../services/service-pattern.entity';
 import { SsoSession } from '../sessions/sso-session.entity';
 import { LoginTicket } from '../tickets/login-ticket.entity';
 import { Ticket } from '../tickets/ticket.entity';
+import { ThrottleCounter } from '../throttling/throttle-counter.entity';
 
 export const ENTITIES = [
   User,
@@ -34,6 +36,7 @@ export const ENTITIES = [
   JobLease,
   AdminToken,
   AuditEntry,
+  ThrottleCounter,
 ];
 
 /** In order; listed explicitly so the build needs no file globbing. */
@@ -42,6 +45,7 @@ export const MIGRATIONS = [
   AdminTokensAudit1764230500000,
   JobLeases1764230700000,
   FrontChannelLogout1764230710000,
+  Security1764230800000,
 ];
 
 export function dataSourceOptions(db: DatabaseSettings): DataSourceOptions {

@@ -1,4 +1,6 @@
-import { Controller, Logger, Post, Req, Res } from '@nestjs/common';
+import { Controller, Inject, Logger, Post, Req, Res } from '@nestjs/common';
+import type { CasConfig } from '../config/cas-config';
+import { CAS_CONFIG } from '../config/config.module';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthHelperService } from './auth-helper.service';
 import { ParamError, single, type RawParams } from './params';
@@ -9,7 +11,10 @@ const TEXT = 'text/plain; charset=utf-8';
 export class AuthHelperController {
   private readonly logger = new Logger('auth-helper');
 
-  constructor(private readonly helper: AuthHelperService) {}
+  constructor(
+    @Inject(CAS_CONFIG) private readonly config: CasConfig,
+    private readonly helper: AuthHelperService,
+  ) {}
 
   /** POST username, password, service, secret → `yes\n` or `no\n`; a 404 while no secret is set. */
   @Post('auth')
@@ -24,7 +29,7 @@ export class AuthHelperController {
       ok = await this.helper.check({
         username: single(form, 'username', 256),
         password: single(form, 'password', 1024),
-        service: single(form, 'service'),
+        service: single(form, 'service', this.config.maxServiceUrlLength),
         secret: single(form, 'secret', 1024),
         clientAddress: req.ip,
       });

@@ -5,6 +5,7 @@ import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { decideAccess } from '../services/attribute-release';
 import { ServiceRegistry } from '../services/service-registry.service';
+import { LoginThrottle } from '../throttling/login-throttle.service';
 
 export interface AuthHelperRequest {
   username?: string;
@@ -27,6 +28,7 @@ export class AuthHelperService {
     @Inject(CAS_CONFIG) private readonly config: CasConfig,
     private readonly auth: AuthService,
     private readonly registry: ServiceRegistry,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   get enabled(): boolean {
@@ -46,7 +48,16 @@ export class AuthHelperService {
       this.logger.warn(`/auth refused: service ${service} is not allowed`);
       return false;
     }
+    // The address counted is the application's: it asks on behalf of its users.
+    const attempt = await this.throttle.begin(username, request.clientAddress, '/auth');
+    if (attempt.blocked) return false;
     const result = await this.auth.authenticate(username, password);
+    await (result.ok
+      ? attempt.succeeded()
+      : result.reason === 'source_unavailable'
+        ? attempt.abandoned()
+        : attempt.failed());
+    await attempt.delay();
     if (!result.ok) {
       this.logger.warn(`/auth: credentials of "${username}" refused for ${rules.name}`);
       return false;

@@ -1,6 +1,7 @@
 import { create } from 'xmlbuilder2';
 import { CAS_NS } from './cas-xml.response';
 import type { ValidationFailure } from './validation-outcome';
+import { xmlText } from '../common/xml-text';
 
 export type ProxyOutcome = { ok: true; proxyTicket: string } | ValidationFailure;
 
@@ -8,9 +9,9 @@ export type ProxyOutcome = { ok: true; proxyTicket: string } | ValidationFailure
 export function proxyXml(outcome: ProxyOutcome): string {
   const doc = create({ invalidCharReplacement: '\uFFFD' }).ele(CAS_NS, 'cas:serviceResponse');
   if (outcome.ok) {
-    doc.ele(CAS_NS, 'cas:proxySuccess').ele(CAS_NS, 'cas:proxyTicket').txt(outcome.proxyTicket);
+    doc.ele(CAS_NS, 'cas:proxySuccess').ele(CAS_NS, 'cas:proxyTicket').txt(xmlText(outcome.proxyTicket));
   } else {
-    doc.ele(CAS_NS, 'cas:proxyFailure').att('code', outcome.code).txt(outcome.description);
+    doc.ele(CAS_NS, 'cas:proxyFailure').att('code', outcome.code).txt(xmlText(outcome.description));
   }
   return doc.end({ headless: true, prettyPrint: true });
 }

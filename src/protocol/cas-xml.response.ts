@@ -2,6 +2,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { Attributes } from '../config/env-parsers';
 import type { ValidationOutcome } from './validation-outcome';
+import { xmlText } from '../common/xml-text';
 
 export const CAS_NS = 'http://www.yale.edu/tp/cas';
 
@@ -22,7 +23,7 @@ function addAttributes(parent: XMLBuilder, attributes: Attributes): void {
   for (const [name, value] of Object.entries(attributes)) {
     if (!isXmlName(name)) continue;
     for (const v of Array.isArray(value) ? value : [value]) {
-      parent.ele(CAS_NS, `cas:${name}`).txt(v);
+      parent.ele(CAS_NS, `cas:${name}`).txt(xmlText(v));
     }
   }
 }
@@ -31,11 +32,11 @@ function addAttributes(parent: XMLBuilder, attributes: Attributes): void {
 export function validationXml(outcome: ValidationOutcome, withAttributes: boolean): string {
   const doc = root();
   if (!outcome.ok) {
-    doc.ele(CAS_NS, 'cas:authenticationFailure').att('code', outcome.code).txt(outcome.description);
+    doc.ele(CAS_NS, 'cas:authenticationFailure').att('code', outcome.code).txt(xmlText(outcome.description));
     return doc.end({ headless: true, prettyPrint: true });
   }
   const success = doc.ele(CAS_NS, 'cas:authenticationSuccess');
-  success.ele(CAS_NS, 'cas:user').txt(outcome.user);
+  success.ele(CAS_NS, 'cas:user').txt(xmlText(outcome.user));
   if (withAttributes) {
     const attrs = success.ele(CAS_NS, 'cas:attributes');
     attrs.ele(CAS_NS, 'cas:authenticationDate').txt(outcome.authenticationDate.toISOString());
@@ -45,10 +46,10 @@ export function validationXml(outcome: ValidationOutcome, withAttributes: boolea
     attrs.ele(CAS_NS, 'cas:isFromNewLogin').txt(String(outcome.isFromNewLogin));
     addAttributes(attrs, outcome.attributes);
   }
-  if (outcome.pgtIou) success.ele(CAS_NS, 'cas:proxyGrantingTicket').txt(outcome.pgtIou);
+  if (outcome.pgtIou) success.ele(CAS_NS, 'cas:proxyGrantingTicket').txt(xmlText(outcome.pgtIou));
   if (outcome.proxies.length > 0) {
     const proxies = success.ele(CAS_NS, 'cas:proxies');
-    for (const proxy of outcome.proxies) proxies.ele(CAS_NS, 'cas:proxy').txt(proxy);
+    for (const proxy of outcome.proxies) proxies.ele(CAS_NS, 'cas:proxy').txt(xmlText(proxy));
   }
   return doc.end({ headless: true, prettyPrint: true });
 }

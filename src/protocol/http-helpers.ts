@@ -11,14 +11,24 @@ export function isHttps(request: FastifyRequest): boolean {
   return request.protocol === 'https';
 }
 
-export function setTgc(reply: FastifyReply, request: FastifyRequest, prefix: string, value: string): void {
-  // A browser-session cookie (SEC-03): no Max-Age, so it ends with the browser.
-  void reply.setCookie(TGC_COOKIE, value, {
+/** A browser-session cookie (SEC-03: no Max-Age, it ends with the browser), scoped to CAS. */
+export function setSessionCookie(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  prefix: string,
+  name: string,
+  value: string,
+): void {
+  void reply.setCookie(name, value, {
     path: cookiePath(prefix),
     httpOnly: true,
     sameSite: 'lax',
     secure: isHttps(request),
   });
+}
+
+export function setTgc(reply: FastifyReply, request: FastifyRequest, prefix: string, value: string): void {
+  setSessionCookie(reply, request, prefix, TGC_COOKIE, value);
 }
 
 export function clearTgc(reply: FastifyReply, request: FastifyRequest, prefix: string): void {

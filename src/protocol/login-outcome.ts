@@ -41,4 +41,6 @@ export type LoginOutcome =
 export interface LoginResponse {
   outcome: LoginOutcome;
   cookie: CookieAction;
+  /** A new pre-session cookie to set (login tickets are bound to it). */
+  browser?: string;
 }

@@ -4,7 +4,8 @@ import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { formatDate } from '../i18n/translate';
 import { loginAjax, type AjaxAnswer } from './ajax.response';
-import { clearTgc, redirect, setTgc } from './http-helpers';
+import { BROWSER_COOKIE } from '../tickets/login-ticket.service';
+import { clearTgc, redirect, setSessionCookie, setTgc } from './http-helpers';
 import type { FormFields, LoginResponse } from './login-outcome';
 import { LoginService } from './login.service';
 import type { Message } from './message';
@@ -41,6 +42,7 @@ export class LoginResponder {
       gateway: false,
       warn: false,
       cookie: undefined,
+      browser: req.cookies[BROWSER_COOKIE],
       clientAddress: req.ip,
     });
     if (response.outcome.kind === 'form') {
@@ -73,6 +75,7 @@ export class LoginResponder {
     const prefix = this.config.pathPrefix;
     if (response.cookie && 'set' in response.cookie) setTgc(reply, req, prefix, response.cookie.set);
     else if (response.cookie) clearTgc(reply, req, prefix);
+    if (response.browser) setSessionCookie(reply, req, prefix, BROWSER_COOKIE, response.browser);
 
     const outcome = response.outcome;
     if (wantsAjax(this.config, req)) {

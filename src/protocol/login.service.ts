@@ -5,10 +5,11 @@ import { CAS_CONFIG } from '../config/config.module';
 import { decideAccess, releaseAttributes } from '../services/attribute-release';
 import { ServiceRegistry } from '../services/service-registry.service';
 import type { ServiceRules } from '../services/service-rules';
-import { appendParameter } from '../services/service-url';
+import { appendParameter, isBrowserUrl } from '../services/service-url';
 import { SessionService } from '../sessions/session.service';
 import type { SsoSession } from '../sessions/sso-session.entity';
-import { LoginTicketService } from '../tickets/login-ticket.service';
+import { LoginTicketService, newBrowserId } from '../tickets/login-ticket.service';
+import { LoginThrottle } from '../throttling/login-throttle.service';
 import { TicketRegistry } from '../tickets/ticket-registry.service';
 import type { FormFields, LoginOutcome, LoginResponse, ServiceTarget } from './login-outcome';
 import { SessionTerminator } from '../sessions/session-terminator.service';
@@ -25,6 +26,8 @@ export interface LoginRequest {
   /** `method` as sent; only GET and POST are acted on, anything else means GET (X-04). */
   method?: string;
   cookie?: string;
+  /** The pre-session cookie that login tickets are bound to (login CSRF). */
+  browser?: string;
   clientAddress: string;
 }
 
@@ -78,11 +81,27 @@ export class LoginService {
     private readonly loginTickets: LoginTicketService,
     private readonly auth: AuthService,
     private readonly metrics: MetricsService,
+    private readonly throttle: LoginThrottle,
   ) {}
+
+  /**
+   * Runs a flow with the browser's pre-session cookie, creating it when missing or malformed;
+   * a new one is sent back with the pages that carry a login ticket.
+   */
+  private async withBrowser<R extends LoginRequest>(
+    request: R,
+    flow: (request: R & { browser: string }) => Promise<LoginResponse>,
+  ): Promise<LoginResponse> {
+    const known = request.browser !== undefined && /^[A-Za-z0-9]{32}$/.test(request.browser);
+    const browser = known ? (request.browser as string) : newBrowserId();
+    const response = await flow({ ...request, browser });
+    const kind = response.outcome.kind;
+    return !known && (kind === 'form' || kind === 'warn') ? { ...response, browser } : response;
+  }
 
   private async resolve(request: LoginRequest): Promise<Resolved> {
     if (request.service === undefined || request.service === '') return null;
-    const rules = await this.registry.match(request.service);
+    const rules = isBrowserUrl(request.service) ? await this.registry.match(request.service) : null;
     if (!rules) return { disallowed: true };
     return {
       rules,
@@ -118,7 +137,7 @@ export class LoginService {
       status: extra.status ?? 200,
       messages,
       fields: this.fields(request, resolved),
-      lt: await this.loginTickets.issue(),
+      lt: await this.loginTickets.issue(request.browser ?? newBrowserId()),
       username: extra.username,
       warn: request.warn,
       showForm: extra.showForm ?? true,
@@ -133,7 +152,16 @@ export class LoginService {
   }
 
   /** GET /login. */
-  async requestCredentials(request: LoginRequest): Promise<LoginResponse> {
+  requestCredentials(request: LoginRequest): Promise<LoginResponse> {
+    return this.withBrowser(request, (r) => this.credentialRequestor(r));
+  }
+
+  /** POST /login. */
+  acceptCredentials(request: CredentialsRequest): Promise<LoginResponse> {
+    return this.withBrowser(request, (r) => this.credentialAcceptor(r));
+  }
+
+  private async credentialRequestor(request: LoginRequest & { browser: string }): Promise<LoginResponse> {
     const resolved = await this.resolve(request);
     const session = await this.sessions.findByCookie(request.cookie);
     const staleCookie = request.cookie && !session ? ({ clear: true } as const) : null;
@@ -148,7 +176,7 @@ export class LoginService {
           outcome: {
             kind: 'warn',
             fields: this.fields(request, resolved),
-            lt: await this.loginTickets.issue(),
+            lt: await this.loginTickets.issue(request.browser),
             username: session.username,
             target: resolved.target,
           },
@@ -172,13 +200,12 @@ export class LoginService {
     return { outcome, cookie: staleCookie };
   }
 
-  /** POST /login. */
-  async acceptCredentials(request: CredentialsRequest): Promise<LoginResponse> {
+  private async credentialAcceptor(request: CredentialsRequest & { browser: string }): Promise<LoginResponse> {
     const resolved = await this.resolve(request);
 
     if (request.warned) return this.confirmWarn(request, resolved);
 
-    if (!(await this.loginTickets.consume(request.lt))) {
+    if (!(await this.loginTickets.consume(request.lt, request.browser))) {
       this.logger.warn(`login refused: invalid login ticket (from ${request.clientAddress})`);
       this.metrics.login('invalid_login_ticket');
       const outcome = await this.form(request, resolved, [MESSAGES.invalidLt], {
@@ -189,13 +216,28 @@ export class LoginService {
     }
 
     const username = request.username ?? '';
-    const result = await this.auth.authenticate(username, request.password ?? '');
+    const password = request.password ?? '';
+    if (username === '' || password === '') {
+      // Not a guess: refused without asking the source or counting a failure.
+      const outcome = await this.form(request, resolved, [MESSAGES.badCredentials], { status: 401, username });
+      return { outcome, cookie: null };
+    }
+    const attempt = await this.throttle.begin(username, request.clientAddress, 'login');
+    if (attempt.blocked) {
+      // The same answer whether or not the user exists; the source is not even asked.
+      this.metrics.throttled();
+      const outcome = await this.form(request, resolved, [MESSAGES.throttled], { status: 429, username });
+      return { outcome, cookie: null };
+    }
+    const result = await this.auth.authenticate(username, password);
     if (!result.ok) {
       const down = result.reason === 'source_unavailable';
       this.metrics.login(down ? 'source_unavailable' : 'bad_credentials');
       this.logger.warn(
         `login failed for "${username}" from ${request.clientAddress}: ${down ? 'authentication source unavailable' : 'bad credentials'}`,
       );
+      await (down ? attempt.abandoned() : attempt.failed());
+      await attempt.delay();
       const outcome = await this.form(request, resolved, [down ? MESSAGES.sourceDown : MESSAGES.badCredentials], {
         status: down ? 503 : 401,
         username,
@@ -203,6 +245,7 @@ export class LoginService {
       return { outcome, cookie: null };
     }
 
+    await attempt.succeeded();
     // The cookie changes at every login (session fixation, SEC-26). The same user keeps their
     // session and its service sessions (a renew must not log them out of everything); another
     // user's session in this browser ends.
@@ -217,6 +260,8 @@ export class LoginService {
     const { session, cookie } = opened;
     this.metrics.login('success');
     this.logger.log(`user ${session.username} logged in from ${request.clientAddress} (session ${session.id})`);
+    // Held like a failure would be, so the time of the answer does not tell the two apart.
+    await attempt.delay();
 
     if (!resolved) {
       return {
@@ -230,10 +275,13 @@ export class LoginService {
     return { outcome: await this.grant(session, resolved, request, true), cookie: { set: cookie } };
   }
 
-  private async confirmWarn(request: CredentialsRequest, resolved: Resolved): Promise<LoginResponse> {
+  private async confirmWarn(
+    request: CredentialsRequest & { browser: string },
+    resolved: Resolved,
+  ): Promise<LoginResponse> {
     const session = await this.sessions.findByCookie(request.cookie);
-    const ltOk = await this.loginTickets.consume(request.lt);
-    if (!session) return this.requestCredentials({ ...request, warned: false } as LoginRequest);
+    const ltOk = await this.loginTickets.consume(request.lt, request.browser);
+    if (!session) return this.credentialRequestor(request);
     if (!ltOk || !resolved || 'disallowed' in resolved) {
       const messages = ltOk ? this.serviceMessages(resolved, false) : [MESSAGES.invalidLt];
       return { outcome: this.logged(session, messages), cookie: null };

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { ServiceRegistry } from '../services/service-registry.service';
+import { isBrowserUrl } from '../services/service-url';
 import { SessionService } from '../sessions/session.service';
 import { SessionTerminator } from '../sessions/session-terminator.service';
 import type { Message } from './message';
@@ -59,7 +60,10 @@ export class LogoutService {
       );
     }
 
-    const allowedService = request.service && (await this.registry.match(request.service)) ? request.service : null;
+    const allowedService =
+      request.service && isBrowserUrl(request.service) && (await this.registry.match(request.service))
+        ? request.service
+        : null;
     // Front-channel logouts need the page to load in the browser: no redirect then, a link.
     if (frontChannel.length === 0) {
       if (allowedService) return { kind: 'redirect', url: allowedService, sessionsClosed: closed };
@@ -67,7 +71,9 @@ export class LogoutService {
         return { kind: 'redirect', url: `${this.config.pathPrefix}/login`, sessionsClosed: closed };
       }
     }
-    const link = allowedService ?? (request.url && (await this.registry.match(request.url)) ? request.url : undefined);
+    const link =
+      allowedService ??
+      (request.url && isBrowserUrl(request.url) && (await this.registry.match(request.url)) ? request.url : undefined);
     const messages: Message[] =
       closed > 0
         ? [{ level: 'success', key: 'msg.logoutSuccess', plural: closed, params: { count: closed } }]

@@ -18,6 +18,15 @@ export function pageCsp(imageOrigins: string[] = []): string {
 
 const PAGE_CSP = pageCsp();
 
+/** What every non-page answer carries, also those sent before any hook runs. */
+export const BASE_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store, no-cache, must-revalidate',
+  Pragma: 'no-cache',
+  Expires: LONG_AGO,
+};
+
 /**
  * Headers on every answer: protocol answers and pages must never be cached (they carry
  * tickets), must not leak tickets through Referer, and pages must not be framed.

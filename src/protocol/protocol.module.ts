@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module';
 import { ServicesModule } from '../services/services.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { TicketsModule } from '../tickets/tickets.module';
+import { ThrottlingModule } from '../throttling/throttling.module';
 import { AuthHelperController } from './auth-helper.controller';
 import { AuthHelperService } from './auth-helper.service';
 import { LoginController } from './login.controller';
@@ -22,7 +23,7 @@ import { ValidationService } from './validation.service';
 import { ViewRenderer } from './view-renderer.service';
 
 @Module({
-  imports: [AuthModule, ServicesModule, SessionsModule, TicketsModule],
+  imports: [AuthModule, ServicesModule, SessionsModule, TicketsModule, ThrottlingModule],
   controllers: [
     LoginController,
     LogoutController,

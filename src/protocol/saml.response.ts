@@ -3,6 +3,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { Attributes } from '../config/env-parsers';
 import { SAMLP_NS, SOAP_NS } from './saml-request';
+import { xmlText } from '../common/xml-text';
 
 export const SAML_NS = 'urn:oasis:names:tc:SAML:1.0:assertion';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
@@ -59,14 +60,14 @@ function response(input: Common): { doc: XMLBuilder; response: XMLBuilder } {
     .att('MajorVersion', '1')
     .att('MinorVersion', '1')
     .att('ResponseID', samlId());
-  if (input.target !== null) res.att('Recipient', input.target);
-  if (input.requestId !== null) res.att('InResponseTo', input.requestId);
+  if (input.target !== null) res.att('Recipient', xmlText(input.target));
+  if (input.requestId !== null) res.att('InResponseTo', xmlText(input.requestId));
   return { doc, response: res };
 }
 
 function subject(parent: XMLBuilder, user: string): void {
   const s = parent.ele(SAML_NS, 'saml:Subject');
-  s.ele(SAML_NS, 'saml:NameIdentifier').txt(user);
+  s.ele(SAML_NS, 'saml:NameIdentifier').txt(xmlText(user));
   s.ele(SAML_NS, 'saml:SubjectConfirmation').ele(SAML_NS, 'saml:ConfirmationMethod').txt(ARTIFACT_CONFIRMATION);
 }
 
@@ -83,7 +84,7 @@ export function samlSuccessXml(input: SamlSuccessInput): string {
     .ele(SAML_NS, 'saml:Assertion')
     .att('AssertionID', samlId())
     .att('IssueInstant', issued)
-    .att('Issuer', input.issuer)
+    .att('Issuer', xmlText(input.issuer))
     .att('MajorVersion', '1')
     .att('MinorVersion', '1');
   assertion
@@ -92,7 +93,7 @@ export function samlSuccessXml(input: SamlSuccessInput): string {
     .att('NotOnOrAfter', new Date(input.now.getTime() + ASSERTION_VALIDITY_MS).toISOString())
     .ele(SAML_NS, 'saml:AudienceRestrictionCondition')
     .ele(SAML_NS, 'saml:Audience')
-    .txt(input.target);
+    .txt(xmlText(input.target));
 
   const attributes = Object.entries(input.attributes);
   // An empty AttributeStatement would be schema-invalid (SA-21).
@@ -102,9 +103,10 @@ export function samlSuccessXml(input: SamlSuccessInput): string {
     for (const [name, value] of attributes) {
       const attribute = statement
         .ele(SAML_NS, 'saml:Attribute')
-        .att('AttributeName', name)
+        .att('AttributeName', xmlText(name))
         .att('AttributeNamespace', CAS_ATTRIBUTE_NS);
-      for (const v of Array.isArray(value) ? value : [value]) attribute.ele(SAML_NS, 'saml:AttributeValue').txt(v);
+      for (const v of Array.isArray(value) ? value : [value])
+        attribute.ele(SAML_NS, 'saml:AttributeValue').txt(xmlText(v));
     }
   }
 
@@ -121,6 +123,6 @@ export function samlFailureXml(input: SamlFailureInput): string {
   const { doc, response: res } = response(input);
   const status = res.ele(SAMLP_NS, 'samlp:Status');
   status.ele(SAMLP_NS, 'samlp:StatusCode').att('Value', `samlp:${input.status}`);
-  status.ele(SAMLP_NS, 'samlp:StatusMessage').txt(input.message);
+  status.ele(SAMLP_NS, 'samlp:StatusMessage').txt(xmlText(input.message));
   return finish(doc);
 }

@@ -1,5 +1,7 @@
-import { Controller, Get, Logger, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CasConfig } from '../config/cas-config';
+import { CAS_CONFIG } from '../config/config.module';
 import { validationJson } from './cas-json.response';
 import { validateV1 } from './cas-v1.response';
 import { validationXml } from './cas-xml.response';
@@ -16,7 +18,10 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 export class ValidateController {
   private readonly logger = new Logger('validate');
 
-  constructor(private readonly validation: ValidationService) {}
+  constructor(
+    @Inject(CAS_CONFIG) private readonly config: CasConfig,
+    private readonly validation: ValidationService,
+  ) {}
 
   /** CAS 1.0: `yes\n<user>\n` or `no\n\n`, nothing else, whatever goes wrong. */
   @Get('validate')
@@ -25,8 +30,8 @@ export class ValidateController {
     try {
       const params = req.query as RawParams;
       const outcome = await this.validation.validate({
-        ticket: single(params, 'ticket'),
-        service: single(params, 'service'),
+        ticket: single(params, 'ticket', 256),
+        service: single(params, 'service', this.config.maxServiceUrlLength),
         renew: flag(params, 'renew'),
         acceptProxyTickets: false,
         endpoint: '/validate',
@@ -76,9 +81,9 @@ export class ValidateController {
       } else {
         format = upper === 'JSON' ? 'JSON' : 'XML';
         outcome = await this.validation.validate({
-          ticket: single(params, 'ticket'),
-          service: single(params, 'service'),
-          pgtUrl: single(params, 'pgtUrl'),
+          ticket: single(params, 'ticket', 256),
+          service: single(params, 'service', this.config.maxServiceUrlLength),
+          pgtUrl: single(params, 'pgtUrl', this.config.maxServiceUrlLength),
           renew: flag(params, 'renew'),
           acceptProxyTickets,
           endpoint,

@@ -7,10 +7,13 @@ import { SessionTerminator } from '../sessions/session-terminator.service';
 import { SingleLogout } from '../single-logout/single-logout.service';
 import { LoginTicketService } from '../tickets/login-ticket.service';
 import { TicketRegistry } from '../tickets/ticket-registry.service';
+import { ThrottleStore } from '../throttling/throttle-store.service';
 
 export interface TicketCleanupReport {
   ticketsDeleted: number;
   loginTicketsDeleted: number;
+  /** Failed-login counters that no longer count (brute-force protection). */
+  throttleCountersDeleted: number;
   timedOut: number;
   sloSent: number;
   sloFailed: number;
@@ -38,6 +41,7 @@ export class CleanupService {
     private readonly sessions: SessionService,
     private readonly terminator: SessionTerminator,
     private readonly singleLogout: SingleLogout,
+    private readonly throttle: ThrottleStore,
   ) {}
 
   private async drain(step: () => Promise<number>): Promise<number> {
@@ -56,12 +60,16 @@ export class CleanupService {
     const report: TicketCleanupReport = {
       ticketsDeleted: 0,
       loginTicketsDeleted: 0,
+      throttleCountersDeleted: 0,
       timedOut: 0,
       sloSent: 0,
       sloFailed: 0,
     };
     report.ticketsDeleted = await this.drain(() => this.tickets.deleteUseless(now, batch));
     report.loginTicketsDeleted = await this.drain(() => this.loginTickets.deleteExpired(now, batch));
+    report.throttleCountersDeleted = await this.drain(() =>
+      this.throttle.deleteStale(now, this.config.throttle.windowMs, batch),
+    );
     report.timedOut = await this.drain(async () => {
       const claimed = await this.tickets.claimTimedOut(now - this.config.ticketTimeout * 1000, batch);
       const slo = await this.singleLogout.notify(claimed);
@@ -69,7 +77,7 @@ export class CleanupService {
       report.sloFailed += slo.failed.length;
       return claimed.length;
     });
-    if (report.ticketsDeleted + report.loginTicketsDeleted + report.timedOut > 0) {
+    if (report.ticketsDeleted + report.loginTicketsDeleted + report.throttleCountersDeleted + report.timedOut > 0) {
       this.logger.log(`tickets cleaned: ${JSON.stringify(report)}`);
     }
     return report;

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { SessionsModule } from '../sessions/sessions.module';
 import { SingleLogoutModule } from '../single-logout/single-logout.module';
 import { TicketsModule } from '../tickets/tickets.module';
+import { ThrottlingModule } from '../throttling/throttling.module';
 import { CleanupScheduler } from './cleanup-scheduler.service';
 import { CleanupService } from './cleanup.service';
 import { JobLease } from './job-lease.entity';
@@ -20,6 +21,7 @@ export class SchedulingModule {
         TicketsModule,
         SessionsModule,
         SingleLogoutModule,
+        ThrottlingModule,
         ...(options.withScheduler ? [ScheduleModule.forRoot()] : []),
       ],
       providers: [CleanupService, JobLeases, ...(options.withScheduler ? [CleanupScheduler] : [])],

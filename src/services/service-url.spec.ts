@@ -1,4 +1,4 @@
-import { appendParameter, sameService } from './service-url';
+import { appendParameter, isBrowserUrl, sameService } from './service-url';
 
 describe('appending a ticket to a service URL (L-34)', () => {
   const t = 'ST-abc123';
@@ -24,5 +24,26 @@ describe('comparing services (T-40, T-41)', () => {
     expect(sameService('https://a.org/', 'https://a.org')).toBe(false);
     expect(sameService('https://a.org/', 'https://www.a.org/')).toBe(false);
     expect(sameService('https://a.org/?a=1&b=2', 'https://a.org/?b=2&a=1')).toBe(false);
+  });
+});
+
+describe('URLs a browser may be sent to', () => {
+  it.each(['https://app.example.org/', 'http://127.0.0.1:8080/x?y=1#z', 'HTTPS://APP.EXAMPLE.ORG'])(
+    '%s: yes',
+    (url) => {
+      expect(isBrowserUrl(url)).toBe(true);
+    },
+  );
+  it.each([
+    'javascript:alert(1)//https://app.example.org/',
+    'data:text/html,<script>alert(1)</script>',
+    '//evil.example.com/',
+    'https:/\\evil.example.com',
+    'https:///evil',
+    'https:// evil',
+    '/cas/login',
+    'imap://mail.example.org',
+  ])('%j: no', (url) => {
+    expect(isBrowserUrl(url)).toBe(false);
   });
 });

@@ -48,3 +48,17 @@ export function comparableService(service: string): string {
 export function sameService(issuedFor: string, presented: string): boolean {
   return comparableService(issuedFor) === comparableService(presented);
 }
+
+/**
+ * Whether a browser may be sent to this URL (redirect, link, form action): http or https with
+ * a host, nothing else. A `javascript:` or `data:` URL that a too-broad pattern happens to
+ * match must never end up in a Location header or an href.
+ */
+export function isBrowserUrl(url: string): boolean {
+  if (!/^https?:\/\/[^/\\\s]/i.test(url)) return false;
+  try {
+    return new URL(url).host !== '';
+  } catch {
+    return false;
+  }
+}

@@ -1,5 +1,6 @@
 import { create } from 'xmlbuilder2';
 import { randomAlphanumeric } from '../tickets/ticket-id';
+import { xmlText } from '../common/xml-text';
 
 const SAMLP = 'urn:oasis:names:tc:SAML:2.0:protocol';
 const SAML = 'urn:oasis:names:tc:SAML:2.0:assertion';
@@ -16,7 +17,7 @@ export function logoutRequestXml(nameId: string, sessionIndex: string, now = new
     .att('ID', `LR-${randomAlphanumeric(30)}`)
     .att('Version', '2.0')
     .att('IssueInstant', issueInstant(now));
-  doc.ele(SAML, 'saml:NameID').txt(nameId);
-  doc.ele(SAMLP, 'samlp:SessionIndex').txt(sessionIndex);
+  doc.ele(SAML, 'saml:NameID').txt(xmlText(nameId));
+  doc.ele(SAMLP, 'samlp:SessionIndex').txt(xmlText(sessionIndex));
   return doc.end({ headless: true });
 }

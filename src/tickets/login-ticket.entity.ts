@@ -12,4 +12,8 @@ export class LoginTicket {
 
   @Column({ name: 'expires_at', type: 'bigint', transformer: epochMs })
   expiresAt!: number;
+
+  /** SHA-256 of the browser cookie the form was shown to: the ticket is good only with it. */
+  @Column({ name: 'browser_hash', type: 'varchar', length: 64 })
+  browserHash!: string;
 }

@@ -135,6 +135,14 @@ export class CasServer {
     return runCli(args, this.env, stdin);
   }
 
+  /** Kills the process at once (SIGKILL), as a crash or an out-of-memory killer would; keeps the database. */
+  async kill(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill('SIGKILL');
+    await exited;
+  }
+
   /** SIGTERM, then waits for the exit; resolves with the exit code (null if killed by a signal). */
   async stop(options: { keepDb?: boolean } = {}): Promise<number | null> {
     if (this.child.exitCode === null && this.child.signalCode === null) {

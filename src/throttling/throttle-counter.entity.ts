@@ -1,0 +1,19 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { epochMs } from '../database/columns';
+
+/** Failed logins of one (username, address) pair, one username or one address (ids are hashes). */
+@Entity('throttle_counters')
+export class ThrottleCounter {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  id!: string;
+
+  @Column({ type: 'integer' })
+  failures!: number;
+
+  @Column({ name: 'window_start', type: 'bigint', transformer: epochMs })
+  windowStart!: number;
+
+  /** 0 = never blocked. */
+  @Column({ name: 'blocked_until', type: 'bigint', transformer: epochMs })
+  blockedUntil!: number;
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoginThrottle } from './login-throttle.service';
+import { ThrottleCounter } from './throttle-counter.entity';
+import { ThrottleStore } from './throttle-store.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ThrottleCounter])],
+  providers: [ThrottleStore, LoginThrottle],
+  exports: [LoginThrottle, ThrottleStore],
+})
+export class ThrottlingModule {}
