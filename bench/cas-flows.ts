@@ -17,11 +17,15 @@ function ticketIn(answer: Answer, what: string): string {
   return ticket;
 }
 
-/** The SSO cookie a login answer sets. */
-export function tgcIn(answer: Answer): string {
+function cookieIn(answer: Answer, name: string): string | undefined {
   const cookies = answer.headers['set-cookie'];
   const list = Array.isArray(cookies) ? cookies : cookies ? [cookies] : [];
-  const tgc = list.map((c) => /^TGC=([^;]+)/.exec(c)?.[1]).find(Boolean);
+  return list.map((c) => new RegExp(`^${name}=([^;]+)`).exec(c)?.[1]).find(Boolean);
+}
+
+/** The SSO cookie a login answer sets. */
+export function tgcIn(answer: Answer): string {
+  const tgc = cookieIn(answer, 'TGC');
   if (!tgc) throw new Error('login set no TGC cookie');
   return tgc;
 }
@@ -33,11 +37,14 @@ export async function passwordLogin(connection: Connection, withService = true):
   expectStatus(form, 200, 'login form');
   const lt = /name="lt" value="([^"]+)"/.exec(form.body)?.[1];
   if (!lt) throw new Error('login form has no login ticket');
+  // The login ticket is bound to the pre-session cookie sent with the form (login CSRF).
+  const browser = cookieIn(form, 'CASBROWSER');
+  if (!browser) throw new Error('login form set no CASBROWSER cookie');
   const fields = new URLSearchParams({ lt, username: USER, password: PASSWORD });
   if (withService) fields.set('service', SERVICE);
   const answer = await connection.request('post', `${PREFIX}/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `CASBROWSER=${browser}` },
     body: fields.toString(),
   });
   if (withService) ticketIn(answer, 'login POST');

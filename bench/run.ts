@@ -96,6 +96,9 @@ async function startTarget(
     CAS_LOG_LEVEL: options.logLevel,
     CAS_BCRYPT_ROUNDS: String(options.bcryptRounds),
     CAS_AUTH_CLASS: 'local',
+    // Every benchmark login is the same user from 127.0.0.1, many at once: brute-force
+    // protection would (rightly) block them. It is measured apart, not in these scenarios.
+    CAS_THROTTLE_ENABLED: 'false',
     ...options.env[''],
     ...options.env[server.label],
   };

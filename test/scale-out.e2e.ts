@@ -67,8 +67,14 @@ describe.each(DATABASES)('CAS_WORKERS=2 on %s', (db) => {
     const pairs: Array<[number, number]> = [];
     for (let attempt = 0; attempt < 6; attempt++) {
       const form = await freshRequest(server.url(`/login?${q({ service: APP })}`));
+      // The login ticket is good only with the pre-session cookie that came with the form.
+      const cookie = ([] as string[])
+        .concat(form.headers['set-cookie'] ?? [])
+        .map((c) => c.split(';')[0])
+        .join('; ');
       const posted = await freshRequest(server.url('/login'), {
         form: { ...formFields(form.body), username: 'alice', password: 'wonderland' },
+        headers: { cookie },
       });
       expect(posted.status).toBe(302);
       const ticket = new URL(String(posted.headers.location)).searchParams.get('ticket') ?? '';
