@@ -1,4 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { CasConfig } from '../config/cas-config';
+import { CAS_CONFIG } from '../config/config.module';
 import { MetricsService } from '../metrics/metrics.service';
 import { sameService } from '../services/service-url';
 import { TicketRegistry } from '../tickets/ticket-registry.service';
@@ -28,6 +30,7 @@ export class ValidationService {
     private readonly tickets: TicketRegistry,
     private readonly proxyGranting: ProxyGrantingService,
     private readonly metrics: MetricsService,
+    @Inject(CAS_CONFIG) private readonly config: CasConfig,
   ) {}
 
   validate(request: ValidationRequest): Promise<ValidationOutcome> {
@@ -75,7 +78,10 @@ export class ValidationService {
     }
 
     this.logger.log(`${request.endpoint}: ticket for ${found.username} validated by ${found.service}`);
-    this.logger.debug(`attributes sent to ${found.service}: ${JSON.stringify(found.attributes)}`);
+    // Serialised only when it will be printed: this runs on every validation.
+    if (this.config.logLevel === 'debug') {
+      this.logger.debug(`attributes sent to ${found.service}: ${JSON.stringify(found.attributes)}`);
+    }
     return {
       ok: true,
       user: found.username,
