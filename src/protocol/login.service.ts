@@ -16,6 +16,7 @@ import { SessionTerminator } from '../sessions/session-terminator.service';
 import type { AccessDecision } from '../services/attribute-release';
 import type { Message } from './message';
 import { MetricsService } from '../metrics/metrics.service';
+import { usernameForLog } from '../logging/username-label';
 
 export interface LoginRequest {
   service?: string;
@@ -234,7 +235,7 @@ export class LoginService {
       const down = result.reason === 'source_unavailable';
       this.metrics.login(down ? 'source_unavailable' : 'bad_credentials');
       this.logger.warn(
-        `login failed for "${username}" from ${request.clientAddress}: ${down ? 'authentication source unavailable' : 'bad credentials'}`,
+        `login failed for ${usernameForLog(username)} from ${request.clientAddress}: ${down ? 'authentication source unavailable' : 'bad credentials'}`,
       );
       await (down ? attempt.abandoned() : attempt.failed());
       await attempt.delay();
