@@ -1,3 +1,4 @@
+import { COLUMN_LIMITS, fitsLimit } from '../database/column-limits';
 import { patternProblem } from './regex-safety';
 import type { ServiceRules } from './service-rules';
 
@@ -21,8 +22,16 @@ export class ServiceConflictError extends Error {
   }
 }
 
-/** Column sizes of the service tables. */
-export const LIMITS = { name: 255, pattern: 760, text: 255, valuePattern: 1024, url: 2048 } as const;
+const COLUMNS = COLUMN_LIMITS.service_patterns;
+
+/** Column sizes of the service tables (names and attribute names share one size). */
+export const LIMITS = {
+  name: COLUMNS.name.chars,
+  pattern: COLUMNS.pattern.chars,
+  text: COLUMNS.user_field.chars,
+  valuePattern: COLUMN_LIMITS.service_attribute_rewrites.pattern.chars,
+  url: COLUMNS.single_log_out_callback.chars,
+} as const;
 
 export const DEFAULT_DEFINITION: Omit<ServiceDefinition, 'name' | 'pattern'> = {
   position: 100,
@@ -53,11 +62,11 @@ export function checkDefinition(def: ServiceDefinition): FieldProblem[] {
   const errors: FieldProblem[] = [];
   const text = (field: string, value: string, max: number, required = true) => {
     if (required && !value.trim()) errors.push({ field, message: 'must not be empty' });
-    else if (value.length > max) errors.push({ field, message: `must be at most ${max} characters` });
+    else if (!fitsLimit(value, { chars: max })) errors.push({ field, message: `must be at most ${max} characters` });
   };
   const pattern = (field: string, value: string, kind: 'service' | 'value' | 'rewrite', max: number) => {
     text(field, value, max);
-    if (value && value.length <= max) {
+    if (value && fitsLimit(value, { chars: max })) {
       const problem = patternProblem(value, kind);
       if (problem) errors.push({ field, message: problem });
     }
