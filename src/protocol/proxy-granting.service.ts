@@ -59,8 +59,10 @@ export class ProxyGrantingService {
     }
     const delivered = await this.callbacks.deliver(callbackUrl(pgtUrl, pgtId, pgtIou));
     if (!delivered.ok) {
+      // The reason (a socket error, an address) is for the log; the client learns only that
+      // the delivery failed.
       this.logger.warn(`${endpoint}: proxy callback ${pgtUrl} failed: ${delivered.reason}`);
-      return failure('INVALID_PROXY_CALLBACK', `The proxy callback ${pgtUrl} failed: ${delivered.reason}`);
+      return failure('INVALID_PROXY_CALLBACK', `The proxy-granting ticket could not be delivered to ${pgtUrl}`);
     }
     await this.tickets.storeProxyGrantingTicket(pgt);
     this.logger.log(`${endpoint}: proxy-granting ticket delivered to ${pgtUrl} for ${parent.username}`);
