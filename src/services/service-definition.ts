@@ -1,5 +1,6 @@
 import { COLUMN_LIMITS, fitsLimit } from '../database/column-limits';
 import { patternProblem } from './regex-safety';
+import { isReservedAttributeName, RESERVED_NAME_PROBLEM } from './reserved-attributes';
 import type { ServiceRules } from './service-rules';
 
 export type ServiceDefinition = Omit<ServiceRules, 'id'>;
@@ -86,6 +87,12 @@ export function checkDefinition(def: ServiceDefinition): FieldProblem[] {
     text(`releasedAttributes[${i}].name`, a.name, LIMITS.text);
     text(`releasedAttributes[${i}].renameTo`, a.renameTo, LIMITS.text, false);
     if (released.has(a.name)) errors.push({ field: `releasedAttributes[${i}].name`, message: 'is listed twice' });
+    // The name the service would receive: the rename, else the attribute's own name.
+    if (a.renameTo && isReservedAttributeName(a.renameTo)) {
+      errors.push({ field: `releasedAttributes[${i}].renameTo`, message: RESERVED_NAME_PROBLEM });
+    } else if (!a.renameTo && isReservedAttributeName(a.name)) {
+      errors.push({ field: `releasedAttributes[${i}].name`, message: `${RESERVED_NAME_PROBLEM} (set renameTo)` });
+    }
     released.add(a.name);
   });
   def.attributeRewrites.forEach((w, i) => {
