@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COLUMN_LIMITS, fitsLimit } from '../database/column-limits';
 
 /** Request and response shapes of the admin API; the OpenAPI document is generated from them. */
 
@@ -168,7 +169,8 @@ export const UserCreate = z.strictObject({
   username: z
     .string()
     .min(1, 'must not be empty')
-    .max(255)
+    // Counted as the database counts: characters, not UTF-16 units (column-limits.ts).
+    .refine((name) => fitsLimit(name, COLUMN_LIMITS.users.username), 'must be at most 255 characters')
     .regex(/^[^\s\p{C}](?:[^\p{C}]*[^\s\p{C}])?$/u, 'must not have control characters or surrounding spaces'),
   password,
   attributes: AttributesSchema.optional(),

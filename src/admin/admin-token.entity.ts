@@ -1,5 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { COLUMN_LIMITS } from '../database/column-limits';
 import { epochMs } from '../database/columns';
+
+const L = COLUMN_LIMITS.admin_tokens;
 
 /** A bearer token of the admin API. Only its SHA-256 is stored; the value is shown once. */
 @Entity('admin_tokens')
@@ -8,10 +11,10 @@ export class AdminToken {
   id!: number;
 
   /** Who holds it; recorded as the actor of every change made with it. */
-  @Column({ type: 'varchar', length: 100, unique: true })
+  @Column({ type: 'varchar', length: L.name.chars, unique: true })
   name!: string;
 
-  @Column({ name: 'token_hash', type: 'varchar', length: 64, unique: true })
+  @Column({ name: 'token_hash', type: 'varchar', length: L.token_hash.chars, unique: true })
   tokenHash!: string;
 
   @Column({ name: 'created_at', type: 'bigint', transformer: epochMs })

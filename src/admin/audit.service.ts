@@ -1,7 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Between, FindOptionsWhere, Repository } from 'typeorm';
+import { COLUMN_LIMITS, fitsLimit } from '../database/column-limits';
 import { AuditEntry } from './audit-entry.entity';
+
+const L = COLUMN_LIMITS.audit_log;
+
+/**
+ * The trail is written after the change it records, so it must never fail on size: what its
+ * columns cannot hold is shortened, and said to be.
+ */
+function clipped(text: string): string {
+  return fitsLimit(text, L.target_id) ? text : `${[...text].slice(0, L.target_id.chars - 1).join('')}…`;
+}
+
+function storable(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  return fitsLimit(JSON.stringify(value), L.after_json) ? value : { omitted: 'too large for the audit trail' };
+}
 
 export interface AuditFilter {
   actor?: string;
@@ -31,9 +47,9 @@ export class AuditService {
       actor,
       action: change.action,
       targetType: change.targetType,
-      targetId: String(change.targetId),
-      before: change.before ?? null,
-      after: change.after ?? null,
+      targetId: clipped(String(change.targetId)),
+      before: storable(change.before),
+      after: storable(change.after),
     });
     await this.repo.save(entry);
   }

@@ -15,6 +15,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { User } from '../auth/user.entity';
 import { UserExistsError, UsersService } from '../auth/users.service';
+import { InvalidUserError } from '../auth/user-values';
 import { ProblemException, problem } from '../common/problem';
 import { SessionTerminator } from '../sessions/session-terminator.service';
 import { Actor, AdminAuthGuard } from './admin-auth.guard';
@@ -22,7 +23,7 @@ import { PageQuery, PasswordInput, UserCreate, UserPatch, pageOf } from './admin
 import { pageView, userView } from './admin-views';
 import { AuditService } from './audit.service';
 import { ADMIN_BASE } from './admin-paths';
-import { notFound, parseBody, parseQuery } from './validation';
+import { invalid, notFound, parseBody, parseQuery } from './validation';
 
 /** Users of the `local` authentication source. Passwords go in, never out. */
 @Controller(`${ADMIN_BASE}/users`)
@@ -48,6 +49,7 @@ export class UsersController {
     try {
       user = await this.users.create(input.username, input.password, input.attributes ?? {});
     } catch (err) {
+      if (err instanceof InvalidUserError) throw invalid(422, 'The user is not valid', err.errors);
       if (err instanceof UserExistsError) {
         throw new ProblemException(
           problem(409, 'A user with this username already exists', [{ field: 'username', message: 'is taken' }]),
@@ -71,7 +73,9 @@ export class UsersController {
   async update(@Param('username') username: string, @Body() body: unknown, @Actor() actor: string) {
     const before = userView(await this.existing(username));
     const changes = parseBody(UserPatch, body);
-    const user = await this.users.update(username, changes);
+    const user = await this.users.update(username, changes).catch((err: unknown) => {
+      throw err instanceof InvalidUserError ? invalid(422, 'The user is not valid', err.errors) : err;
+    });
     if (!user) throw notFound('This user');
     if (changes.disabled === true && !before.disabled) {
       await this.terminator.endAllFor(username, `user disabled by ${actor}`);

@@ -1,10 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Strategy } from 'passport-strategy';
-import { AUTH_BACKEND, type AuthBackend, type AuthenticatedUser } from './auth-backend';
+import { AUTH_BACKEND, NO_ACCOUNT, type AuthBackend, type AuthenticatedUser } from './auth-backend';
+import { learnAccount } from '../logging/username-label';
 import { localStrategyFor, runStrategy } from './passport-runner';
 
 export type AuthResult =
-  { ok: true; user: AuthenticatedUser } | { ok: false; reason: 'bad_credentials' | 'source_unavailable' };
+  | { ok: true; user: AuthenticatedUser }
+  /** `accountExists`: whether the username names an account, for the logs only. */
+  | { ok: false; reason: 'bad_credentials'; accountExists: boolean }
+  | { ok: false; reason: 'source_unavailable' };
 
 /** Checks credentials against the source chosen by CAS_AUTH_CLASS. */
 @Injectable()
@@ -19,7 +23,12 @@ export class AuthService {
   async authenticate(username: string, password: string): Promise<AuthResult> {
     try {
       const user = await runStrategy(this.strategy, { username, password });
-      return user ? { ok: true, user } : { ok: false, reason: 'bad_credentials' };
+      // What the source said decides how later log lines show this name (username-label.ts).
+      learnAccount(username, user !== NO_ACCOUNT);
+      if (user === null || user === NO_ACCOUNT) {
+        return { ok: false, reason: 'bad_credentials', accountExists: user === null };
+      }
+      return { ok: true, user };
     } catch (err) {
       this.logger.error(`authentication source ${this.backend.name} failed: ${(err as Error).message}`);
       return { ok: false, reason: 'source_unavailable' };

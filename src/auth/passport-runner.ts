@@ -1,12 +1,13 @@
 import { Strategy as LocalStrategy } from 'passport-local';
 import type { Strategy } from 'passport-strategy';
-import type { AuthBackend, AuthenticatedUser } from './auth-backend';
+import { NO_ACCOUNT, type AuthBackend, type VerifyResult } from './auth-backend';
 
 /** Wraps a backend as a passport-local strategy reading `username` and `password`. */
 export function localStrategyFor(backend: AuthBackend): Strategy {
   return new LocalStrategy({ session: false }, (username, password, done) => {
     backend.verify(username, password).then(
-      (user) => done(null, user ?? false),
+      // passport hands the "info" of a failure to fail(): it carries which kind of refusal.
+      (user) => (user === null || user === NO_ACCOUNT ? done(null, false, { message: user ?? '' }) : done(null, user)),
       (err: unknown) => done(err),
     );
   });
@@ -14,7 +15,7 @@ export function localStrategyFor(backend: AuthBackend): Strategy {
 
 type StrategyActions = {
   success(user: unknown): void;
-  fail(): void;
+  fail(info?: unknown): void;
   error(err: unknown): void;
   redirect(): void;
   pass(): void;
@@ -28,11 +29,12 @@ type StrategyActions = {
 export function runStrategy(
   strategy: Strategy,
   credentials: { username: string; password: string },
-): Promise<AuthenticatedUser | null> {
+): Promise<VerifyResult> {
   return new Promise((resolve, reject) => {
     const attempt = Object.create(strategy) as StrategyActions;
-    attempt.success = (user) => resolve(user as AuthenticatedUser);
-    attempt.fail = () => resolve(null);
+    attempt.success = (user) => resolve(user as VerifyResult);
+    attempt.fail = (info) =>
+      resolve((info as { message?: string } | undefined)?.message === NO_ACCOUNT ? NO_ACCOUNT : null);
     attempt.error = (err) => reject(err instanceof Error ? err : new Error(String(err)));
     attempt.redirect = () => resolve(null);
     attempt.pass = () => resolve(null);

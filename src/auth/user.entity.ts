@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { COLUMN_LIMITS } from '../database/column-limits';
 import type { Attributes } from '../config/env-parsers';
 import { attributesJson, epochMs } from '../database/columns';
+
+const L = COLUMN_LIMITS.users;
 
 /** A user of the `local` authentication source. */
 @Entity('users')
@@ -8,10 +11,10 @@ export class User {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ type: 'varchar', length: 255, unique: true })
+  @Column({ type: 'varchar', length: L.username.chars, unique: true })
   username!: string;
 
-  @Column({ name: 'password_hash', type: 'varchar', length: 255 })
+  @Column({ name: 'password_hash', type: 'varchar', length: L.password_hash.chars })
   passwordHash!: string;
 
   @Column({ type: 'text', transformer: attributesJson })

@@ -6,6 +6,7 @@ import { CAS_CONFIG } from '../config/config.module';
 import type { Attributes } from '../config/env-parsers';
 import { PasswordHasher } from './password-hasher';
 import { User } from './user.entity';
+import { assertValidUser } from './user-values';
 
 export class UserExistsError extends Error {}
 
@@ -23,6 +24,7 @@ export class UsersService {
   }
 
   async create(username: string, password: string, attributes: Attributes): Promise<User> {
+    assertValidUser({ username, attributes });
     if (await this.repo.exists({ where: { username } })) throw new UserExistsError(username);
     const now = Date.now();
     return this.repo.save(
@@ -54,6 +56,7 @@ export class UsersService {
   async update(username: string, changes: { attributes?: Attributes; disabled?: boolean }): Promise<User | null> {
     const user = await this.findByUsername(username);
     if (!user) return null;
+    assertValidUser({ attributes: changes.attributes });
     if (changes.attributes !== undefined) user.attributes = changes.attributes;
     if (changes.disabled !== undefined) user.disabled = changes.disabled;
     user.updatedAt = Date.now();

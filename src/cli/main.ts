@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { UserExistsError } from '../auth/users.service';
+import { InvalidUserError } from '../auth/user-values';
 import { ConfigError, loadConfig } from '../config/cas-config';
 import { loadDotEnv } from '../config/load-env';
 import { migrateDatabase } from '../database/migrate';
@@ -91,7 +92,8 @@ main(process.argv.slice(2)).then(
       err instanceof ServiceDefinitionError ||
       err instanceof ServiceConflictError ||
       err instanceof DjangoDumpError ||
-      err instanceof TokenNameError
+      err instanceof TokenNameError ||
+      err instanceof InvalidUserError
     ) {
       process.stderr.write(`${err.message}\n`);
       process.exit(2);

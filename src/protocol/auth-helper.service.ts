@@ -6,6 +6,7 @@ import { CAS_CONFIG } from '../config/config.module';
 import { decideAccess } from '../services/attribute-release';
 import { ServiceRegistry } from '../services/service-registry.service';
 import { LoginThrottle } from '../throttling/login-throttle.service';
+import { usernameForLog } from '../logging/username-label';
 
 export interface AuthHelperRequest {
   username?: string;
@@ -59,7 +60,7 @@ export class AuthHelperService {
         : attempt.failed());
     await attempt.delay();
     if (!result.ok) {
-      this.logger.warn(`/auth: credentials of "${username}" refused for ${rules.name}`);
+      this.logger.warn(`/auth: credentials of ${usernameForLog(username)} refused for ${rules.name}`);
       return false;
     }
     const decision = decideAccess(rules, result.user.username, result.user.attributes);

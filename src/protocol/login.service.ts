@@ -16,6 +16,8 @@ import { SessionTerminator } from '../sessions/session-terminator.service';
 import type { AccessDecision } from '../services/attribute-release';
 import type { Message } from './message';
 import { MetricsService } from '../metrics/metrics.service';
+import { ValueTooLongError } from '../database/column-limits';
+import { usernameForLog } from '../logging/username-label';
 
 export interface LoginRequest {
   service?: string;
@@ -46,6 +48,8 @@ export const MESSAGES = {
   badCredentials: { level: 'error', key: 'msg.badCredentials' },
   sourceDown: { level: 'error', key: 'msg.sourceUnavailable' },
   throttled: { level: 'error', key: 'msg.throttled' },
+  accountTooLong: { level: 'error', key: 'msg.accountTooLong' },
+  valueTooLongForService: { level: 'error', key: 'msg.valueTooLongForService' },
   loginSuccess: { level: 'success', key: 'msg.loginSuccess' },
   required: (t: ServiceTarget): Message => ({
     level: 'info',
@@ -234,7 +238,7 @@ export class LoginService {
       const down = result.reason === 'source_unavailable';
       this.metrics.login(down ? 'source_unavailable' : 'bad_credentials');
       this.logger.warn(
-        `login failed for "${username}" from ${request.clientAddress}: ${down ? 'authentication source unavailable' : 'bad credentials'}`,
+        `login failed for ${usernameForLog(username)} from ${request.clientAddress}: ${down ? 'authentication source unavailable' : 'bad credentials'}`,
       );
       await (down ? attempt.abandoned() : attempt.failed());
       await attempt.delay();
@@ -251,11 +255,19 @@ export class LoginService {
     // user's session in this browser ends.
     const previous = request.cookie ? await this.sessions.findAnyByCookie(request.cookie) : null;
     let opened: { session: SsoSession; cookie: string };
-    if (previous && previous.username === result.user.username && this.sessions.isAlive(previous)) {
-      opened = await this.sessions.renew(previous, result.user, request.warn);
-    } else {
-      if (previous) await this.terminator.end(previous, 'another user logged in', 0);
-      opened = await this.sessions.create(result.user, this.auth.backend.name, request.warn);
+    try {
+      if (previous && previous.username === result.user.username && this.sessions.isAlive(previous)) {
+        opened = await this.sessions.renew(previous, result.user, request.warn);
+      } else {
+        opened = await this.sessions.create(result.user, this.auth.backend.name, request.warn);
+        // Only once the new session exists, so a refused one leaves the previous one alone.
+        if (previous) await this.terminator.end(previous, 'another user logged in', 0);
+      }
+    } catch (err) {
+      if (!(err instanceof ValueTooLongError)) throw err;
+      this.logger.warn(`login of ${usernameForLog(username)} refused: ${err.message}`);
+      const outcome = await this.form(request, resolved, [MESSAGES.accountTooLong], { status: 422, username });
+      return { outcome, cookie: null };
     }
     const { session, cookie } = opened;
     this.metrics.login('success');
@@ -306,17 +318,25 @@ export class LoginService {
       this.logger.warn(`user ${session.username} refused a ticket for ${target.url}: ${decision.message}`);
       return this.logged(session, [MESSAGES.refused(decision, rules.userField)]);
     }
-    const ticket = await this.tickets.issueServiceTicket({
-      sessionId: session.id,
-      authenticatedAt: session.createdAt,
-      loginName: session.username,
-      username: decision.username,
-      service: target.url,
-      servicePatternId: rules.id,
-      attributes: releaseAttributes(rules, session.attributes),
-      fromNewLogin,
-      singleLogOut: rules.singleLogOut,
-    });
+    let ticket: string;
+    try {
+      ticket = await this.tickets.issueServiceTicket({
+        sessionId: session.id,
+        authenticatedAt: session.createdAt,
+        loginName: session.username,
+        username: decision.username,
+        service: target.url,
+        servicePatternId: rules.id,
+        attributes: releaseAttributes(rules, session.attributes),
+        fromNewLogin,
+        singleLogOut: rules.singleLogOut,
+      });
+    } catch (err) {
+      // Refused before anything was written; the SSO session itself is whole and stays.
+      if (!(err instanceof ValueTooLongError)) throw err;
+      this.logger.warn(`user ${session.username} refused a ticket for ${rules.name}: ${err.message}`);
+      return this.logged(session, [MESSAGES.valueTooLongForService]);
+    }
     this.logger.log(`service ticket issued to ${session.username} for ${rules.name}`);
     this.metrics.ticketIssued('ST');
     if (request.method?.toUpperCase() === 'POST') {

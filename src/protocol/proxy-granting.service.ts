@@ -5,6 +5,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { ServiceRegistry } from '../services/service-registry.service';
 import { TicketRegistry } from '../tickets/ticket-registry.service';
 import type { Ticket } from '../tickets/ticket.entity';
+import { ValueTooLongError } from '../database/column-limits';
 import { callbackUrl, checkPgtUrl } from './pgt-url';
 import { ProxyCallbackClient } from './proxy-callback';
 import { failure, type ValidationFailure } from './validation-outcome';
@@ -48,16 +49,22 @@ export class ProxyGrantingService {
     }
 
     const { pgtId, pgtIou } = this.tickets.newProxyGrantingIds();
+    let pgt: Ticket;
+    try {
+      pgt = this.tickets.prepareProxyGrantingTicket(pgtId, { parent, pgtUrl, proxies: [pgtUrl, ...parent.proxies] });
+    } catch (err) {
+      if (!(err instanceof ValueTooLongError)) throw err;
+      this.logger.warn(`${endpoint}: no proxy-granting ticket for ${pgtUrl}: ${err.message}`);
+      return failure('INVALID_PROXY_CALLBACK', 'The proxy chain is too long for another proxy-granting ticket');
+    }
     const delivered = await this.callbacks.deliver(callbackUrl(pgtUrl, pgtId, pgtIou));
     if (!delivered.ok) {
+      // The reason (a socket error, an address) is for the log; the client learns only that
+      // the delivery failed.
       this.logger.warn(`${endpoint}: proxy callback ${pgtUrl} failed: ${delivered.reason}`);
-      return failure('INVALID_PROXY_CALLBACK', `The proxy callback ${pgtUrl} failed: ${delivered.reason}`);
+      return failure('INVALID_PROXY_CALLBACK', `The proxy-granting ticket could not be delivered to ${pgtUrl}`);
     }
-    await this.tickets.storeProxyGrantingTicket(pgtId, {
-      parent,
-      pgtUrl,
-      proxies: [pgtUrl, ...parent.proxies],
-    });
+    await this.tickets.storeProxyGrantingTicket(pgt);
     this.logger.log(`${endpoint}: proxy-granting ticket delivered to ${pgtUrl} for ${parent.username}`);
     this.metrics.ticketIssued('PGT');
     return { ok: true, pgtIou };

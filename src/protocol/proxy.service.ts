@@ -4,6 +4,7 @@ import { ServiceRegistry } from '../services/service-registry.service';
 import { SessionService } from '../sessions/session.service';
 import { TicketRegistry } from '../tickets/ticket-registry.service';
 import { MetricsService } from '../metrics/metrics.service';
+import { ValueTooLongError } from '../database/column-limits';
 import type { ProxyOutcome } from './cas-proxy.response';
 import { failure } from './validation-outcome';
 import { TICKET_SHAPE } from './validation.service';
@@ -47,14 +48,24 @@ export class ProxyService {
       return failure('UNAUTHORIZED_SERVICE', `${decision.message} (service ${rules.name})`);
     }
 
-    const proxyTicket = await this.tickets.issueProxyTicket({
-      pgt,
-      targetService,
-      servicePatternId: rules.id,
-      username: decision.username,
-      attributes: releaseAttributes(rules, session.attributes),
-      singleLogOut: rules.singleLogOut,
-    });
+    let proxyTicket: string;
+    try {
+      proxyTicket = await this.tickets.issueProxyTicket({
+        pgt,
+        targetService,
+        servicePatternId: rules.id,
+        username: decision.username,
+        attributes: releaseAttributes(rules, session.attributes),
+        singleLogOut: rules.singleLogOut,
+      });
+    } catch (err) {
+      if (!(err instanceof ValueTooLongError)) throw err;
+      this.logger.warn(`/proxy: ${pgt.loginName} refused a proxy ticket for ${rules.name}: ${err.message}`);
+      return failure(
+        'UNAUTHORIZED_SERVICE',
+        `The name or attributes for service ${rules.name} are too long to be sent`,
+      );
+    }
     this.logger.log(`proxy ticket issued to ${pgt.loginName} for ${rules.name} through ${pgt.pgtUrl ?? '?'}`);
     this.metrics.ticketIssued('PT');
     return { ok: true, proxyTicket };

@@ -1,5 +1,6 @@
 import type { AttributeValue, Attributes } from '../config/env-parsers';
 import { compileRewritePattern, compileValuePattern, toJsReplacement } from './regex';
+import { isReservedAttributeName } from './reserved-attributes';
 import type { ServiceRules } from './service-rules';
 
 export type AccessDecision =
@@ -41,7 +42,8 @@ export function decideAccess(rules: ServiceRules, loginName: string, attributes:
 
 /**
  * The attributes a service receives: only the released ones (`*` = all, none listed = none),
- * values rewritten (by original name), then renamed.
+ * values rewritten (by original name), then renamed. Nothing goes out under a reserved name
+ * (reserved-attributes.ts), whichever source it came from: rename it to release it.
  */
 export function releaseAttributes(rules: ServiceRules, attributes: Attributes): Attributes {
   const releaseAll = rules.releasedAttributes.some((r) => r.name === '*');
@@ -52,13 +54,15 @@ export function releaseAttributes(rules: ServiceRules, attributes: Attributes): 
   const released: Attributes = {};
   for (const [name, value] of Object.entries(attributes)) {
     if (!releaseAll && !renames.has(name)) continue;
+    const releasedName = renames.get(name) ?? name;
+    if (isReservedAttributeName(releasedName)) continue;
     let values = valuesOf(value);
     for (const rewrite of rules.attributeRewrites.filter((w) => w.attribute === name)) {
       const pattern = compileRewritePattern(rewrite.pattern);
       const replacement = toJsReplacement(rewrite.replacement);
       values = values.map((v) => v.replace(pattern, replacement));
     }
-    released[renames.get(name) ?? name] = Array.isArray(value) ? values : values[0];
+    released[releasedName] = Array.isArray(value) ? values : values[0];
   }
   return released;
 }

@@ -39,7 +39,8 @@ export class ServiceCatalog {
   async create(def: ServiceDefinition): Promise<ServiceRules> {
     this.check(def);
     await this.checkUnique(def, null);
-    const id = await this.write(this.repo.manager, def, null);
+    // One transaction: a service is never left without the child rows it was given.
+    const id = await this.dataSource.transaction((manager) => this.write(manager, def, null));
     this.registry.invalidate();
     return (await this.get(id)) as ServiceRules;
   }

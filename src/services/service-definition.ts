@@ -1,4 +1,6 @@
+import { COLUMN_LIMITS, fitsLimit } from '../database/column-limits';
 import { patternProblem } from './regex-safety';
+import { isReservedAttributeName, RESERVED_NAME_PROBLEM } from './reserved-attributes';
 import type { ServiceRules } from './service-rules';
 
 export type ServiceDefinition = Omit<ServiceRules, 'id'>;
@@ -21,8 +23,16 @@ export class ServiceConflictError extends Error {
   }
 }
 
-/** Column sizes of the service tables. */
-export const LIMITS = { name: 255, pattern: 760, text: 255, valuePattern: 1024, url: 2048 } as const;
+const COLUMNS = COLUMN_LIMITS.service_patterns;
+
+/** Column sizes of the service tables (names and attribute names share one size). */
+export const LIMITS = {
+  name: COLUMNS.name.chars,
+  pattern: COLUMNS.pattern.chars,
+  text: COLUMNS.user_field.chars,
+  valuePattern: COLUMN_LIMITS.service_attribute_rewrites.pattern.chars,
+  url: COLUMNS.single_log_out_callback.chars,
+} as const;
 
 export const DEFAULT_DEFINITION: Omit<ServiceDefinition, 'name' | 'pattern'> = {
   position: 100,
@@ -53,11 +63,11 @@ export function checkDefinition(def: ServiceDefinition): FieldProblem[] {
   const errors: FieldProblem[] = [];
   const text = (field: string, value: string, max: number, required = true) => {
     if (required && !value.trim()) errors.push({ field, message: 'must not be empty' });
-    else if (value.length > max) errors.push({ field, message: `must be at most ${max} characters` });
+    else if (!fitsLimit(value, { chars: max })) errors.push({ field, message: `must be at most ${max} characters` });
   };
   const pattern = (field: string, value: string, kind: 'service' | 'value' | 'rewrite', max: number) => {
     text(field, value, max);
-    if (value && value.length <= max) {
+    if (value && fitsLimit(value, { chars: max })) {
       const problem = patternProblem(value, kind);
       if (problem) errors.push({ field, message: problem });
     }
@@ -77,6 +87,12 @@ export function checkDefinition(def: ServiceDefinition): FieldProblem[] {
     text(`releasedAttributes[${i}].name`, a.name, LIMITS.text);
     text(`releasedAttributes[${i}].renameTo`, a.renameTo, LIMITS.text, false);
     if (released.has(a.name)) errors.push({ field: `releasedAttributes[${i}].name`, message: 'is listed twice' });
+    // The name the service would receive: the rename, else the attribute's own name.
+    if (a.renameTo && isReservedAttributeName(a.renameTo)) {
+      errors.push({ field: `releasedAttributes[${i}].renameTo`, message: RESERVED_NAME_PROBLEM });
+    } else if (!a.renameTo && isReservedAttributeName(a.name)) {
+      errors.push({ field: `releasedAttributes[${i}].name`, message: `${RESERVED_NAME_PROBLEM} (set renameTo)` });
+    }
     released.add(a.name);
   });
   def.attributeRewrites.forEach((w, i) => {

@@ -1,4 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { COLUMN_LIMITS } from '../database/column-limits';
 import type { ServicePattern } from './service-pattern.entity';
 
 /** A username allowed to use a service whose `restrictUsers` is set. */
@@ -7,7 +8,7 @@ export class AllowedUser {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ type: 'varchar', length: 255 })
+  @Column({ type: 'varchar', length: COLUMN_LIMITS.service_allowed_users.username.chars })
   username!: string;
 
   @ManyToOne('ServicePattern', 'allowedUsers', { onDelete: 'CASCADE', orphanedRowAction: 'delete' })
@@ -21,10 +22,15 @@ export class ReleasedAttribute {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ type: 'varchar', length: 255 })
+  @Column({ type: 'varchar', length: COLUMN_LIMITS.service_released_attributes.name.chars })
   name!: string;
 
-  @Column({ name: 'rename_to', type: 'varchar', length: 255, default: '' })
+  @Column({
+    name: 'rename_to',
+    type: 'varchar',
+    length: COLUMN_LIMITS.service_released_attributes.rename_to.chars,
+    default: '',
+  })
   renameTo!: string;
 
   @ManyToOne('ServicePattern', 'releasedAttributes', { onDelete: 'CASCADE', orphanedRowAction: 'delete' })
@@ -38,13 +44,13 @@ export class AttributeRewrite {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ type: 'varchar', length: 255 })
+  @Column({ type: 'varchar', length: COLUMN_LIMITS.service_attribute_rewrites.attribute.chars })
   attribute!: string;
 
-  @Column({ type: 'varchar', length: 1024 })
+  @Column({ type: 'varchar', length: COLUMN_LIMITS.service_attribute_rewrites.pattern.chars })
   pattern!: string;
 
-  @Column({ type: 'varchar', length: 1024, default: '' })
+  @Column({ type: 'varchar', length: COLUMN_LIMITS.service_attribute_rewrites.replacement.chars, default: '' })
   replacement!: string;
 
   @ManyToOne('ServicePattern', 'attributeRewrites', { onDelete: 'CASCADE', orphanedRowAction: 'delete' })
@@ -58,10 +64,10 @@ export class RequiredAttribute {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ type: 'varchar', length: 255 })
+  @Column({ type: 'varchar', length: COLUMN_LIMITS.service_required_attributes.attribute.chars })
   attribute!: string;
 
-  @Column({ type: 'varchar', length: 1024 })
+  @Column({ type: 'varchar', length: COLUMN_LIMITS.service_required_attributes.pattern.chars })
   pattern!: string;
 
   @ManyToOne('ServicePattern', 'requiredAttributes', { onDelete: 'CASCADE', orphanedRowAction: 'delete' })

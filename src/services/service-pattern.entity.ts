@@ -1,6 +1,9 @@
 import { Column, Entity, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { COLUMN_LIMITS } from '../database/column-limits';
 import { epochMs } from '../database/columns';
 import { AllowedUser, AttributeRewrite, ReleasedAttribute, RequiredAttribute } from './service-pattern-children.entity';
+
+const L = COLUMN_LIMITS.service_patterns;
 
 /** A registered application: which service URLs it covers and what they receive. */
 @Entity('service_patterns')
@@ -12,15 +15,15 @@ export class ServicePattern {
   @Column({ type: 'int', default: 100 })
   position!: number;
 
-  @Column({ type: 'varchar', length: 255, unique: true })
+  @Column({ type: 'varchar', length: L.name.chars, unique: true })
   name!: string;
 
   /** Regular expression that must match the whole service URL. */
-  @Column({ type: 'varchar', length: 760, unique: true })
+  @Column({ type: 'varchar', length: L.pattern.chars, unique: true })
   pattern!: string;
 
   /** Attribute sent as the username instead of the login name; empty = the login name. */
-  @Column({ name: 'user_field', type: 'varchar', length: 255, default: '' })
+  @Column({ name: 'user_field', type: 'varchar', length: L.user_field.chars, default: '' })
   userField!: string;
 
   @Column({ name: 'restrict_users', type: 'boolean', default: false })
@@ -35,7 +38,7 @@ export class ServicePattern {
   @Column({ name: 'single_log_out', type: 'boolean', default: false })
   singleLogOut!: boolean;
 
-  @Column({ name: 'single_log_out_callback', type: 'varchar', length: 2048, default: '' })
+  @Column({ name: 'single_log_out_callback', type: 'varchar', length: L.single_log_out_callback.chars, default: '' })
   singleLogOutCallback!: string;
 
   /** Tell the service through the user's browser on the logout page, not server to server. */

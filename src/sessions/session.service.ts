@@ -5,6 +5,7 @@ import type { AuthenticatedUser } from '../auth/auth-backend';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { sha256Hex } from '../common/hash';
+import { assertFits } from '../database/column-limits';
 import { FastSql } from '../database/fast-sql';
 import { randomAlphanumeric } from '../tickets/ticket-id';
 import { SessionSql } from './session-sql';
@@ -31,6 +32,12 @@ export class SessionService {
     authSource: string,
     warn: boolean,
   ): Promise<{ session: SsoSession; cookie: string }> {
+    // ValueTooLongError before anything is written: a name or attributes the columns cannot hold.
+    assertFits('sso_sessions', {
+      username: user.username,
+      attributes: JSON.stringify(user.attributes),
+      auth_source: authSource,
+    });
     const cookie = `TGT-${randomAlphanumeric(48)}`;
     const now = Date.now();
     const session = this.repo.create({
@@ -54,6 +61,7 @@ export class SessionService {
     user: AuthenticatedUser,
     warn: boolean,
   ): Promise<{ session: SsoSession; cookie: string }> {
+    assertFits('sso_sessions', { attributes: JSON.stringify(user.attributes) });
     const cookie = `TGT-${randomAlphanumeric(48)}`;
     const now = Date.now();
     const changes = {

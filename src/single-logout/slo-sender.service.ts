@@ -25,7 +25,7 @@ export interface SloReport {
 /**
  * Back-channel Single Logout: one form POST `logoutRequest=<LogoutRequest>` per service
  * session, at most CAS_SLO_MAX_PARALLEL_REQUESTS at once, each bounded by CAS_SLO_TIMEOUT.
- * Answers are ignored beyond success or failure (S-04).
+ * Answers are ignored beyond success (2xx or 3xx) or failure (S-04).
  */
 @Injectable()
 export class SloSender {
@@ -52,7 +52,8 @@ export class SloSender {
       tls: this.tls,
       form: { logoutRequest: logoutRequestXml(target.username, target.ticket) },
     });
-    const ok = result.status !== null && result.status >= 200 && result.status < 300;
+    // A 3xx is delivery too: mod_auth_cas ends the session, then redirects (never followed).
+    const ok = result.status !== null && result.status >= 200 && result.status < 400;
     this.metrics.sloRequest(ok);
     if (ok) {
       this.totals.sent++;

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
+import { usernameForLog } from '../logging/username-label';
 import { counterKeys } from './throttle-keys';
 import { afterFailure, assess, isBlocked } from './throttle-policy';
 import { ThrottleStore } from './throttle-store.service';
@@ -66,12 +67,14 @@ export class LoginThrottle {
       settings,
     );
     if (assessment.blocked || !counted.changed) {
-      this.logger.warn(`${where}: attempt for "${username}" from ${address} refused: too many failures`);
+      this.logger.warn(`${where}: attempt for ${usernameForLog(username)} from ${address} refused: too many failures`);
       return { blocked: true };
     }
     const reserved = afterFailure(counted.before, now, settings.windowMs, block);
     if (assessment.delayMs > 0) {
-      this.logger.warn(`${where}: attempt for "${username}" from ${address} slowed down by ${assessment.delayMs} ms`);
+      this.logger.warn(
+        `${where}: attempt for ${usernameForLog(username)} from ${address} slowed down by ${assessment.delayMs} ms`,
+      );
     }
     return {
       blocked: false,

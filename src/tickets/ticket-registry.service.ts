@@ -79,13 +79,14 @@ export class TicketRegistry {
   }
 
   /**
-   * Stores a PGT, once its callback has answered 200 (so a failed callback leaves nothing
-   * behind). It belongs to the parent's SSO session and dies with it (T-13, T-16).
+   * The PGT row for `pgtId`, checked against its columns (ValueTooLongError: a proxy chain or
+   * pgtUrl too long) before its callback is even called. It belongs to the parent's SSO
+   * session and dies with it (T-13, T-16).
    */
-  async storeProxyGrantingTicket(pgtId: string, request: ProxyGrantingTicketRequest): Promise<void> {
+  prepareProxyGrantingTicket(pgtId: string, request: ProxyGrantingTicketRequest): Ticket {
     const { parent } = request;
     const now = Date.now();
-    await this.repo.insert({
+    const ticket = Object.assign(new Ticket(), {
       id: pgtId,
       type: 'PGT',
       sessionId: parent.sessionId,
@@ -102,7 +103,14 @@ export class TicketRegistry {
       validatedAt: null,
       proxies: request.proxies,
       pgtUrl: request.pgtUrl,
-    });
+    } satisfies Ticket);
+    this.sql.check(ticket);
+    return ticket;
+  }
+
+  /** Stores a prepared PGT, once its callback has answered 200 (a failed one leaves nothing). */
+  async storeProxyGrantingTicket(ticket: Ticket): Promise<void> {
+    await this.sql.insert(ticket);
   }
 
   /**
@@ -118,7 +126,7 @@ export class TicketRegistry {
     const { pgt } = request;
     const now = Date.now();
     const id = generateTicketId(this.config.ticketPrefix.PT, this.config.ticketLen.PT);
-    await this.repo.insert({
+    await this.sql.insert({
       id,
       type: 'PT',
       sessionId: pgt.sessionId,

@@ -1,4 +1,5 @@
 import type { Attributes } from '../config/env-parsers';
+import { assertFits, type RowValues } from '../database/column-limits';
 import { FastSql, sqlBool, sqlMs, type SqlValue } from '../database/fast-sql';
 import { Ticket, type TicketType } from './ticket.entity';
 
@@ -68,12 +69,30 @@ function fromRow(row: TicketRow): Ticket {
   });
 }
 
+/** Throws ValueTooLongError when a value of the row would not fit its column. */
+function checkRow(row: SqlValue[]): void {
+  const values: Record<string, string> = {};
+  COLUMNS.forEach((column, i) => {
+    const value = row[i];
+    if (typeof value === 'string') values[column] = value;
+  });
+  assertFits('tickets', values as RowValues<'tickets'>);
+}
+
 /** Ticket issue and consumption as single prepared statements (the hot path of every login). */
 export class TicketSql {
   constructor(private readonly sql: FastSql) {}
 
+  /** Throws ValueTooLongError, before anything is written, when the ticket would not fit. */
+  check(ticket: Ticket): void {
+    checkRow(toRow(ticket));
+  }
+
+  /** Every ticket is written here, so every one is checked against its columns first. */
   async insert(ticket: Ticket): Promise<void> {
-    await this.sql.run(INSERT, toRow(ticket));
+    const row = toRow(ticket);
+    checkRow(row);
+    await this.sql.run(INSERT, row);
   }
 
   /**

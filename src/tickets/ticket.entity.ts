@@ -1,27 +1,30 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { COLUMN_LIMITS } from '../database/column-limits';
 import type { Attributes } from '../config/env-parsers';
 import { attributesJson, epochMs, stringListJson } from '../database/columns';
 
 export type TicketType = 'ST' | 'PT' | 'PGT';
 
+const L = COLUMN_LIMITS.tickets;
+
 /** Service, proxy and proxy-granting tickets. */
 @Entity('tickets')
 export class Ticket {
-  @PrimaryColumn({ type: 'varchar', length: 255 })
+  @PrimaryColumn({ type: 'varchar', length: L.id.chars })
   id!: string;
 
-  @Column({ type: 'varchar', length: 8 })
+  @Column({ type: 'varchar', length: L.type.chars })
   type!: TicketType;
 
-  @Column({ name: 'session_id', type: 'varchar', length: 64 })
+  @Column({ name: 'session_id', type: 'varchar', length: L.session_id.chars })
   sessionId!: string;
 
   /** The name sent to the service (the `user_field` attribute when the service has one). */
-  @Column({ type: 'varchar', length: 255 })
+  @Column({ type: 'varchar', length: L.username.chars })
   username!: string;
 
   /** The name the user logged in with. */
-  @Column({ name: 'login_name', type: 'varchar', length: 255 })
+  @Column({ name: 'login_name', type: 'varchar', length: L.login_name.chars })
   loginName!: string;
 
   /** The service URL exactly as given when the ticket was issued (empty for a PGT). */

@@ -12,7 +12,7 @@ import {
   type Entry,
 } from 'ldapts';
 import type { CasConfig } from '../../config/cas-config';
-import type { AuthBackend, AuthenticatedUser } from '../auth-backend';
+import { NO_ACCOUNT, type AuthBackend, type VerifyResult } from '../auth-backend';
 import { userFilter } from '../ldap-filter';
 import { checkPassword } from '../password-check';
 import { sourceAttributes } from '../source-attributes';
@@ -48,10 +48,11 @@ export class LdapBackend implements AuthBackend {
     this.tlsOptions = settings.caFile ? { ca: readFileSync(settings.caFile) } : undefined;
   }
 
-  async verify(username: string, password: string): Promise<AuthenticatedUser | null> {
+  async verify(username: string, password: string): Promise<VerifyResult> {
     // An empty password would be an "unauthenticated bind", which succeeds (RFC 4513 5.1.2).
     if (username === '' || password === '') return null;
     const entry = await this.findUser(username);
+    if (entry === undefined) return NO_ACCOUNT;
     if (!entry) return null;
     const canonical = valuesOf(entry, this.settings.usernameAttr)[0];
     if (canonical === undefined) {
@@ -91,8 +92,8 @@ export class LdapBackend implements AuthBackend {
     return false;
   }
 
-  /** The one entry matching the user query, or null (none, or ambiguous). */
-  private async findUser(username: string): Promise<Entry | null> {
+  /** The one entry matching the user query; undefined for none, null when ambiguous. */
+  private async findUser(username: string): Promise<Entry | null | undefined> {
     const filter = userFilter(this.settings.userQuery, username);
     const found = await this.withService(async (client) => {
       try {
@@ -113,7 +114,7 @@ export class LdapBackend implements AuthBackend {
       this.logger.warn(`CAS_LDAP_USER_QUERY matches several entries for "${username}"`);
       return null;
     }
-    return found[0] ?? null;
+    return found[0];
   }
 
   /**

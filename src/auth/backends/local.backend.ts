@@ -1,5 +1,5 @@
 import type { Repository } from 'typeorm';
-import type { AuthBackend, AuthenticatedUser } from '../auth-backend';
+import { NO_ACCOUNT, type AuthBackend, type VerifyResult } from '../auth-backend';
 import type { PasswordHasher } from '../password-hasher';
 import type { User } from '../user.entity';
 
@@ -27,11 +27,12 @@ export class LocalBackend implements AuthBackend {
     await this.users.find({ select: { username: true }, take: 1 });
   }
 
-  async verify(username: string, password: string): Promise<AuthenticatedUser | null> {
+  async verify(username: string, password: string): Promise<VerifyResult> {
     const user = await this.users.findOne({ where: { username } });
     const hash = user && !user.disabled ? user.passwordHash : await this.decoy();
     const ok = await this.hasher.compare(password, hash);
-    if (!ok || !user || user.disabled) return null;
+    if (!user) return NO_ACCOUNT;
+    if (!ok || user.disabled) return null;
     return { username: user.username, attributes: user.attributes };
   }
 }

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { createPool, type Pool, type PoolOptions, type RowDataPacket } from 'mysql2/promise';
 import type { CasConfig } from '../../config/cas-config';
-import type { AuthBackend, AuthenticatedUser } from '../auth-backend';
+import { NO_ACCOUNT, type AuthBackend, type VerifyResult } from '../auth-backend';
 import { checkPassword } from '../password-check';
 import { sourceAttributes } from '../source-attributes';
 import { toBoundQuery } from '../sql-query';
@@ -51,8 +51,9 @@ export class SqlBackend implements AuthBackend {
     });
   }
 
-  async verify(username: string, password: string): Promise<AuthenticatedUser | null> {
+  async verify(username: string, password: string): Promise<VerifyResult> {
     const rows = await this.findUser(username);
+    if (rows.length === 0) return NO_ACCOUNT;
     if (rows.length !== 1) {
       if (rows.length > 1) this.logger.warn(`CAS_SQL_USER_QUERY returned ${rows.length} rows for "${username}"`);
       return null;

@@ -58,6 +58,10 @@ export const en = {
   'msg.userNotAllowed': 'Username not allowed',
   'msg.userCharacteristicsNotAllowed': 'User characteristics not allowed',
   'msg.attributeNeeded': 'The attribute {attribute} is needed to use that service',
+  'msg.accountTooLong':
+    'This account cannot be used here: its name or details are longer than this server accepts. Please contact your administrator.',
+  'msg.valueTooLongForService':
+    'Your account cannot be sent to this service: its name or details are longer than this server accepts. Please contact your administrator.',
   'msg.logoutSuccess.one': 'Logout successful: {count} session closed',
   'msg.logoutSuccess.other': 'Logout successful: {count} sessions closed',
   'msg.alreadyLoggedOut': 'You were already logged out',

@@ -55,6 +55,10 @@ export const fr: Catalogue = {
   'msg.userNotAllowed': 'Nom d’utilisateur non autorisé',
   'msg.userCharacteristicsNotAllowed': 'Caractéristiques de l’utilisateur non autorisées',
   'msg.attributeNeeded': 'L’attribut {attribute} est nécessaire pour utiliser ce service',
+  'msg.accountTooLong':
+    'Ce compte ne peut pas être utilisé ici : son nom ou ses informations dépassent ce que ce serveur accepte. Veuillez contacter votre administrateur.',
+  'msg.valueTooLongForService':
+    'Votre compte ne peut pas être transmis à ce service : son nom ou ses informations dépassent ce que ce serveur accepte. Veuillez contacter votre administrateur.',
   'msg.logoutSuccess.one': 'Déconnexion réussie\u00a0: {count} session fermée',
   'msg.logoutSuccess.other': 'Déconnexion réussie\u00a0: {count} sessions fermées',
   'msg.alreadyLoggedOut': 'Vous étiez déjà déconnecté',

@@ -55,6 +55,10 @@ export const nl: Catalogue = {
   'msg.userNotAllowed': 'Gebruikersnaam niet toegestaan',
   'msg.userCharacteristicsNotAllowed': 'Gebruikerskenmerken niet toegestaan',
   'msg.attributeNeeded': 'Het attribuut {attribute} is nodig om deze dienst te gebruiken',
+  'msg.accountTooLong':
+    'Dit account kan hier niet worden gebruikt: de naam of gegevens zijn langer dan deze server accepteert. Neem contact op met uw beheerder.',
+  'msg.valueTooLongForService':
+    'Uw account kan niet aan deze dienst worden doorgegeven: de naam of gegevens zijn langer dan deze server accepteert. Neem contact op met uw beheerder.',
   'msg.logoutSuccess.one': 'Uitloggen geslaagd: {count} sessie gesloten',
   'msg.logoutSuccess.other': 'Uitloggen geslaagd: {count} sessies gesloten',
   'msg.alreadyLoggedOut': 'U was al uitgelogd',

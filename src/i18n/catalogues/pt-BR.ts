@@ -54,6 +54,10 @@ export const ptBR: Catalogue = {
   'msg.userNotAllowed': 'Nome de usuário não permitido',
   'msg.userCharacteristicsNotAllowed': 'Características do usuário não permitidas',
   'msg.attributeNeeded': 'O atributo {attribute} é necessário para usar esse serviço',
+  'msg.accountTooLong':
+    'Esta conta não pode ser usada aqui: o nome ou os dados dela são maiores do que este servidor aceita. Entre em contato com o administrador.',
+  'msg.valueTooLongForService':
+    'Sua conta não pode ser enviada a este serviço: o nome ou os dados dela são maiores do que este servidor aceita. Entre em contato com o administrador.',
   'msg.logoutSuccess.one': 'Saída realizada com sucesso: {count} sessão encerrada',
   'msg.logoutSuccess.other': 'Saída realizada com sucesso: {count} sessões encerradas',
   'msg.alreadyLoggedOut': 'Você já havia saído',

@@ -54,6 +54,8 @@ export const zhHans: Catalogue = {
   'msg.userNotAllowed': '用户名不被允许',
   'msg.userCharacteristicsNotAllowed': '用户特征不被允许',
   'msg.attributeNeeded': '使用该服务需要属性 {attribute}',
+  'msg.accountTooLong': '此账户无法在此使用：其名称或信息超出了本服务器允许的长度。请联系管理员。',
+  'msg.valueTooLongForService': '无法将您的账户发送给此服务：其名称或信息超出了本服务器允许的长度。请联系管理员。',
   'msg.logoutSuccess.one': '退出成功：已关闭 {count} 个会话',
   'msg.logoutSuccess.other': '退出成功：已关闭 {count} 个会话',
   'msg.alreadyLoggedOut': '您已经退出登录了',
