@@ -60,6 +60,7 @@ describe.each(DATABASES)('palette, wording, 404 and branding in Chromium, on %s'
     });
     await seedUsersAndServices(server);
     branded = await CasServer.start({
+      db,
       env: { CAS_SITE_NAME: 'ACME single sign-on', CAS_STATIC_DIR: site, CAS_INFO_MESSAGES_ORDER: 'cas_explained' },
     });
     browser = await RealBrowser.launch();
