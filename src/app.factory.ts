@@ -13,6 +13,7 @@ import { projectRoot } from './common/project-root';
 import { registerRequestContext, requestIdGenerator } from './logging/request-hooks';
 import { AllExceptionsFilter } from './protocol/all-exceptions.filter';
 import { LoginResponder } from './protocol/login.responder';
+import { ViewRenderer } from './protocol/view-renderer.service';
 import { parseQueryString } from './protocol/params';
 import { BASE_HEADERS, registerProtocolHeaders } from './protocol/protocol-headers';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
@@ -59,15 +60,17 @@ export async function createApp(config: CasConfig, logger: LoggerService): Promi
     { parseAs: 'string', bodyLimit: BODY_LIMIT },
     (_request, body, done) => done(null, body),
   );
+  const builtIn = join(projectRoot(), 'public');
   await app.register(fastifyStatic, {
-    root: join(projectRoot(), 'public'),
+    // The organisation's folder first: its files win over ours of the same name.
+    root: config.staticDir ? [config.staticDir, builtIn] : builtIn,
     prefix: `${config.pathPrefix}/static/`,
     decorateReply: false,
     maxAge: '1h',
   });
   if (adminOnMainListener(config)) await registerAdminHttp(app);
   registerProtocolHeaders(fastify, `${config.pathPrefix}/static/`);
-  app.useGlobalFilters(new AllExceptionsFilter(config.pathPrefix, app.get(LoginResponder)));
+  app.useGlobalFilters(new AllExceptionsFilter(config.pathPrefix, app.get(LoginResponder), app.get(ViewRenderer)));
   return app;
 }
 

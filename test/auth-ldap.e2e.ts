@@ -138,7 +138,7 @@ describe.each(DATABASES)('LDAP user source (CAS database on %s)', (db) => {
         const page = await tryLogin(server, user, password);
         expect([400, 401]).toContain(page.status);
       }
-      expect((await tryLogin(server, 'alice', 'wrong')).body).toContain('cannot be determined to be authentic');
+      expect((await tryLogin(server, 'alice', 'wrong')).body).toContain('Wrong username or password.');
     });
 
     it.each(['*', 'al*', 'alice)(uid=*', 'alice)(|(uid=*', '\0', 'alice\0', '*)(objectClass=*'])(
@@ -147,7 +147,7 @@ describe.each(DATABASES)('LDAP user source (CAS database on %s)', (db) => {
         // Unescaped, `al*` would find alice and log in as her with her own password.
         const page = await tryLogin(server, username, PASSWORD);
         expect(page.status).toBe(401);
-        expect(page.body).toContain('cannot be determined to be authentic');
+        expect(page.body).toContain('Wrong username or password.');
       },
     );
 

@@ -111,7 +111,7 @@ describe.each(DATABASES)('SQL user source (CAS database on %s)', (db) => {
     ]) {
       const page = await login(new Browser(), loginUrl(), user, password);
       expect(page.status).toBe(401);
-      expect(page.body).toContain('The credentials you provided cannot be determined to be authentic');
+      expect(page.body).toContain('Wrong username or password.');
     }
   });
 

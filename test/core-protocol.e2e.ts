@@ -75,12 +75,12 @@ describe.each(DATABASES)('CAS protocol on %s', (db) => {
       const second = formFields((await browser.get(loginUrl())).body);
       const failed = await browser.post(server.url('/login'), { ...first, username: 'alice', password: 'nope' });
       expect(failed.status).toBe(401);
-      expect(failed.body).toContain('The credentials you provided cannot be determined to be authentic');
+      expect(failed.body).toContain('Wrong username or password.');
       expect(formFields(failed.body).username).toBe('alice');
       expect(server.logs()).toMatch(/WARN.*login failed for "alice"/);
       const ok = await browser.post(server.url('/login'), { ...second, username: 'alice', password: 'wonderland' });
       expect(ok.status).toBe(200);
-      expect(ok.body).toContain('Log In Successful');
+      expect(ok.body).toContain('Login successful.');
     });
 
     it('refuses a missing, unknown or reused login ticket', async () => {

@@ -98,7 +98,7 @@ describe.each(DATABASES)('login pages on %s', (db) => {
       });
       expect(failed.status).toBe(401);
       expect(failed.body).toContain(
-        '<p id="message-0" class="message message-error" role="alert">Não foi possível confirmar',
+        '<p id="message-0" class="message message-error" role="alert">Nome de usuário ou senha incorretos.</p>',
       );
       expect(failed.body).toMatch(/<input id="username"[^>]* aria-invalid="true" aria-describedby="message-0"/);
       expect(failed.body).toMatch(/<input id="password"[^>]* aria-describedby="message-0"[^>]* autofocus>/);

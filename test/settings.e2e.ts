@@ -148,7 +148,7 @@ describe.each(DATABASES)('command-line tool on %s', (db) => {
       const server = await CasServer.start({ db: testDb });
       try {
         const page = await login(new Browser(), server.url('/login'), 'carol', 'pa55 word');
-        expect(page.body).toContain('Log In Successful');
+        expect(page.body).toContain('Login successful.');
       } finally {
         await server.stop({ keepDb: true });
       }

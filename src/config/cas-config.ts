@@ -69,6 +69,10 @@ export interface CasConfig {
 
   admin: AdminApiSettings;
 
+  /** The organisation's name in the page header and titles ('' = the translated default). */
+  siteName: string;
+  /** A folder whose files are served under the static URL before ours ('' = none). */
+  staticDir: string;
   logoUrl: string;
   faviconUrl: string;
   showPowered: boolean;
@@ -329,13 +333,21 @@ function readAdminSettings(r: Reader): AdminApiSettings {
   };
 }
 
-function parseTemplatesDir(raw: string): string {
+function parseDirectory(raw: string): string {
   if (raw.trim() === '') return '';
   const dir = isAbsolute(raw) ? raw : resolve(raw);
   const stats = statSync(dir, { throwIfNoEntry: false });
   if (!stats) throw new Error(`${dir} does not exist`);
   if (!stats.isDirectory()) throw new Error(`${dir} is not a directory`);
   return dir;
+}
+
+/** Shown on every page in every language: one line of plain text. */
+function parseSiteName(raw: string): string {
+  const name = raw.trim();
+  if (name.length > 100) throw new Error('the site name is at most 100 characters long');
+  if (/\p{Cc}/u.test(name)) throw new Error('the site name is one line of text, without control characters');
+  return name;
 }
 
 export function loadConfig(env: Env): CasConfig {
@@ -373,7 +385,7 @@ export function loadConfig(env: Env): CasConfig {
   });
 
   const templatesDir = r.read('CAS_TEMPLATES_DIR', '', (raw) => {
-    const dir = parseTemplatesDir(raw);
+    const dir = parseDirectory(raw);
     new TemplateFiles(viewsDir(), dir).check();
     return dir;
   });
@@ -435,6 +447,8 @@ export function loadConfig(env: Env): CasConfig {
 
     admin: readAdminSettings(r),
 
+    siteName: r.read('CAS_SITE_NAME', '', parseSiteName),
+    staticDir: r.read('CAS_STATIC_DIR', '', parseDirectory),
     logoUrl: r.str('CAS_LOGO_URL', ''),
     faviconUrl: r.str('CAS_FAVICON_URL', ''),
     showPowered: r.bool('CAS_SHOW_POWERED', true),

@@ -1,8 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemException, sendProblem } from '../common/problem';
-import { answerError } from './error-handler';
+import { answerError, type NotFoundPage } from './error-handler';
 import type { LoginResponder } from './login.responder';
+import type { ViewRenderer } from './view-renderer.service';
 
 /** HTTP errors, and Fastify's own (unparsable or oversized bodies) which carry a 4xx statusCode. */
 function statusOf(exception: unknown): number {
@@ -15,11 +16,20 @@ function statusOf(exception: unknown): number {
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
+  private readonly notFoundPage?: NotFoundPage;
 
   constructor(
     private readonly prefix: string,
     private readonly loginResponder?: LoginResponder,
-  ) {}
+    views?: ViewRenderer,
+  ) {
+    // The language switcher of a 404 leads to the login page: the unknown address, whatever
+    // it holds, is never echoed into a link.
+    this.notFoundPage = views
+      ? (request, reply) =>
+          views.send(request, reply, 404, 'not-found', { titleKey: 'notFound.title' }, `${prefix}/login`)
+      : undefined;
+  }
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -44,6 +54,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
         .catch(() => answerError(request, reply, error, this.prefix));
       return;
     }
-    answerError(request, reply, error, this.prefix);
+    answerError(request, reply, error, this.prefix, this.notFoundPage);
   }
 }

@@ -1,4 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ADMIN_BASE } from '../admin/admin-paths';
+import { prefersHtml } from '../common/accept';
 import { problem, sendProblem } from '../common/problem';
 import { proxyXml } from './cas-proxy.response';
 import { validateV1 } from './cas-v1.response';
@@ -22,11 +24,21 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** Sends the site's "page not found" page (the renderer's, with the layout and languages). */
+export type NotFoundPage = (request: FastifyRequest, reply: FastifyReply) => void;
+
 /**
  * Errors raised before a handler runs (unparsable or oversized bodies, bad content types) or
  * escaping one: answered in the format of the endpoint that was called, never with a stack.
+ * An unknown address is a page for a browser and a problem document for an API client.
  */
-export function answerError(request: FastifyRequest, reply: FastifyReply, error: FastifyError, prefix: string): void {
+export function answerError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: FastifyError,
+  prefix: string,
+  notFoundPage?: NotFoundPage,
+): void {
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
   const path = request.url.split('?')[0];
   const endpoint = path.startsWith(prefix) ? path.slice(prefix.length) : path;
@@ -69,6 +81,14 @@ export function answerError(request: FastifyRequest, reply: FastifyReply, error:
       .header('Vary', 'Accept-Language, Cookie')
       .type('text/html; charset=utf-8')
       .send(html);
+  } else if (
+    status === 404 &&
+    notFoundPage &&
+    path !== ADMIN_BASE &&
+    !path.startsWith(`${ADMIN_BASE}/`) &&
+    prefersHtml(request.headers.accept)
+  ) {
+    notFoundPage(request, reply);
   } else {
     sendProblem(reply, problem(status, status === 401 ? undefined : message));
   }

@@ -14,7 +14,7 @@ import { TicketRegistry } from '../tickets/ticket-registry.service';
 import type { FormFields, LoginOutcome, LoginResponse, ServiceTarget } from './login-outcome';
 import { SessionTerminator } from '../sessions/session-terminator.service';
 import type { AccessDecision } from '../services/attribute-release';
-import type { Message } from './message';
+import type { FormField, Message } from './message';
 import { MetricsService } from '../metrics/metrics.service';
 import { ValueTooLongError } from '../database/column-limits';
 import { usernameForLog } from '../logging/username-label';
@@ -45,11 +45,17 @@ export interface CredentialsRequest extends LoginRequest {
 export const MESSAGES = {
   serviceNotAllowed: { level: 'error', key: 'msg.serviceNotAllowed' },
   invalidLt: { level: 'error', key: 'msg.invalidLoginTicket' },
-  badCredentials: { level: 'error', key: 'msg.badCredentials' },
+  // Either field may be the wrong one: both are marked.
+  badCredentials: { level: 'error', key: 'msg.badCredentials', fields: ['username', 'password'] },
+  missing: (fields: FormField[]): Message => ({ level: 'error', key: 'msg.credentialsMissing', fields }),
   sourceDown: { level: 'error', key: 'msg.sourceUnavailable' },
-  throttled: { level: 'error', key: 'msg.throttled' },
   accountTooLong: { level: 'error', key: 'msg.accountTooLong' },
   valueTooLongForService: { level: 'error', key: 'msg.valueTooLongForService' },
+  /** How long the block still lasts, in whole minutes rounded up (never "0 minutes"). */
+  throttled: (retryAfterMs: number): Message => {
+    const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+    return { level: 'error', key: 'msg.throttled', plural: minutes, params: { count: minutes } };
+  },
   loginSuccess: { level: 'success', key: 'msg.loginSuccess' },
   required: (t: ServiceTarget): Message => ({
     level: 'info',
@@ -223,14 +229,20 @@ export class LoginService {
     const password = request.password ?? '';
     if (username === '' || password === '') {
       // Not a guess: refused without asking the source or counting a failure.
-      const outcome = await this.form(request, resolved, [MESSAGES.badCredentials], { status: 401, username });
+      const empty: FormField[] = [];
+      if (username === '') empty.push('username');
+      if (password === '') empty.push('password');
+      const outcome = await this.form(request, resolved, [MESSAGES.missing(empty)], { status: 401, username });
       return { outcome, cookie: null };
     }
     const attempt = await this.throttle.begin(username, request.clientAddress, 'login');
     if (attempt.blocked) {
       // The same answer whether or not the user exists; the source is not even asked.
       this.metrics.throttled();
-      const outcome = await this.form(request, resolved, [MESSAGES.throttled], { status: 429, username });
+      const outcome = await this.form(request, resolved, [MESSAGES.throttled(attempt.retryAfterMs)], {
+        status: 429,
+        username,
+      });
       return { outcome, cookie: null };
     }
     const result = await this.auth.authenticate(username, password);

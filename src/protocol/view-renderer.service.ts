@@ -8,10 +8,11 @@ import { translate, translateMessage, type MessageKey, type MessageParams } from
 import { sendHtml } from './http-helpers';
 import { DISMISSED_COOKIE, visibleInfoNotices } from './info-messages';
 import { requestLanguage } from './language';
-import type { Message } from './message';
+import type { FormField, Message } from './message';
 import { TemplateFiles, viewsDir } from '../common/template-files';
+import { findSiteAssets, type SiteAssets } from '../common/site-assets';
 
-export type PageName = 'login' | 'warn' | 'logged' | 'logout' | 'post-redirect';
+export type PageName = 'login' | 'warn' | 'logged' | 'logout' | 'post-redirect' | 'not-found';
 
 /** What every page needs to know about the request it answers. */
 export interface PageRequest {
@@ -31,8 +32,10 @@ export class ViewRenderer {
   private readonly hbs = Handlebars.create();
   private readonly layout: Handlebars.TemplateDelegate;
   private readonly pages = new Map<PageName, Handlebars.TemplateDelegate>();
+  private readonly assets: SiteAssets;
 
   constructor(@Inject(CAS_CONFIG) private readonly config: CasConfig) {
+    this.assets = findSiteAssets(config.staticDir, `${config.pathPrefix}/static`);
     // The settings naming templates were checked at start (loadConfig).
     const files = new TemplateFiles(viewsDir(), config.templatesDir);
     for (const [name, source] of files.partials()) this.hbs.registerPartial(name, source);
@@ -44,6 +47,7 @@ export class ViewRenderer {
       logged: config.loggedTemplate,
       logout: config.logoutTemplate,
       'post-redirect': 'post-redirect',
+      'not-found': 'not-found',
     };
     for (const [page, template] of Object.entries(chosen) as Array<[PageName, string]>) {
       this.pages.set(page, this.hbs.compile(files.read(template)));
@@ -84,15 +88,24 @@ export class ViewRenderer {
   ): string {
     const prefix = this.config.pathPrefix;
     const { language, here } = request;
-    const messages = this.translateMessages(context.messages ?? [], language).map((m, i) => ({
+    const given = context.messages ?? [];
+    const messages = this.translateMessages(given, language).map((m, i) => ({
       ...m,
       id: `message-${i}`,
     }));
+    /** The ids of the error messages about `field`, for its aria-describedby ('' = not at fault). */
+    const errorsAbout = (field: FormField): string =>
+      messages
+        .filter((m, i) => m.level === 'error' && given[i].fields?.includes(field))
+        .map((m) => m.id)
+        .join(' ');
     const full = {
       prefix,
       staticBase: `${prefix}/static`,
-      logoUrl: this.config.logoUrl || `${prefix}/static/logo.svg`,
-      faviconUrl: this.config.faviconUrl || `${prefix}/static/favicon.svg`,
+      siteName: this.config.siteName || translate(language, 'site.title'),
+      customStylesheet: this.assets.stylesheet,
+      logoUrl: this.config.logoUrl || this.assets.logo || `${prefix}/static/logo.svg`,
+      faviconUrl: this.config.faviconUrl || this.assets.favicon || `${prefix}/static/favicon.svg`,
       showPowered: this.config.showPowered,
       product: 'cas-server',
       lang: language,
@@ -111,10 +124,13 @@ export class ViewRenderer {
       ),
       ...context,
       messages,
+      // Every error, for organisation templates written before errors named their fields.
       errorIds: messages
         .filter((m) => m.level === 'error')
         .map((m) => m.id)
         .join(' '),
+      usernameErrorIds: errorsAbout('username'),
+      passwordErrorIds: errorsAbout('password'),
     };
     const body = this.pages.get(page)!(full);
     return this.layout({ ...full, body });

@@ -22,6 +22,8 @@ export interface Attempt {
 
 export interface Refusal {
   blocked: true;
+  /** How long the block still lasts, for the page to say when to try again. */
+  retryAfterMs: number;
 }
 
 /** Never blocks: for the throttle switched off. */
@@ -68,7 +70,12 @@ export class LoginThrottle {
     );
     if (assessment.blocked || !counted.changed) {
       this.logger.warn(`${where}: attempt for ${usernameForLog(username)} from ${address} refused: too many failures`);
-      return { blocked: true };
+      // Not blocked by the assessment: the counter changed under us too often; the pair's own
+      // block, if any, is what remains.
+      const retryAfterMs = assessment.blocked
+        ? assessment.retryAfterMs
+        : Math.max(0, (counted.before?.blockedUntil ?? now) - now);
+      return { blocked: true, retryAfterMs };
     }
     const reserved = afterFailure(counted.before, now, settings.windowMs, block);
     if (assessment.delayMs > 0) {

@@ -47,10 +47,12 @@ export const en = {
   'msg.renewalRequired': 'Authentication renewal required by service {name} ({url})',
   'msg.serviceNotAllowed': 'Service URL not allowed',
   'msg.invalidLoginTicket': 'Invalid login ticket',
-  'msg.badCredentials': 'The credentials you provided cannot be determined to be authentic',
+  'msg.badCredentials': 'Wrong username or password.',
+  'msg.credentialsMissing': 'Enter your username and password.',
   'msg.sourceUnavailable': 'The authentication service is unavailable; please try again in a moment',
-  'msg.throttled': 'Too many failed login attempts. Please wait a moment before trying again.',
-  'msg.loginSuccess': 'Log In Successful',
+  'msg.throttled.one': 'Too many failed login attempts. Try again in {count} minute.',
+  'msg.throttled.other': 'Too many failed login attempts. Try again in {count} minutes.',
+  'msg.loginSuccess': 'Login successful.',
   'msg.paramRepeated': "Invalid request: parameter '{name}' was given more than once",
   'msg.paramMalformed': "Invalid request: parameter '{name}' is malformed",
   'msg.paramTooLong': "Invalid request: parameter '{name}' is too long",
@@ -71,6 +73,11 @@ export const en = {
   'error.title': 'Bad request',
   'error.text': 'The request could not be understood.',
   'error.back': 'Back to the login page',
+
+  'notFound.title': 'Page not found',
+  'notFound.heading': 'Page not found',
+  'notFound.text': 'There is no page at this address. Check the address, or start again from the login page.',
+  'notFound.login': 'Go to the login page',
 } as const;
 
 export type MessageKey = keyof typeof en;
