@@ -194,6 +194,9 @@ describe.each(DATABASES)('CLI administration, shared with the admin API (%s)', (
     const badAttributes = await server.cli(['users:set-attributes', 'alice', '--attributes-json', '{"mail":3}']);
     expect(badAttributes.code).toBe(2);
     expect(badAttributes.stderr).toMatch(/^attributes\.mail: /);
+    // A JSON string would otherwise become attributes named 0, 1, 2...
+    const notObject = await server.cli(['users:set-attributes', 'alice', '--attributes-json', '"abc"']);
+    expect(notObject).toMatchObject({ code: 2, stderr: expect.stringMatching(/must be a JSON object/) });
 
     await ok(['users:disable', 'alice']);
     expect((await api.get('/api/admin/users/alice')).body).toMatchObject({ disabled: true });

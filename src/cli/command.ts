@@ -103,9 +103,10 @@ export function wantsHelp(args: string[]): boolean {
   return (end === -1 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
 }
 
-function isParseArgsError(err: unknown): err is Error & { code: string } {
-  const code = (err as { code?: unknown } | null)?.code;
-  return err instanceof Error && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+/** By its code: `instanceof Error` fails for errors made in another realm (e.g. under jest). */
+function isParseArgsError(err: unknown): err is { code: string; message: string } {
+  const { code, message } = (err ?? {}) as { code?: unknown; message?: unknown };
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_') && typeof message === 'string';
 }
 
 function refuse(cmd: Command, message: string): UsageError {

@@ -23,15 +23,19 @@ export function parseAttributePairs(pairs: string[]): Attributes {
 
 /** `--attributes-json` first, then `--attr` pairs on top; the use case checks the result. */
 function attributesFrom(values: { attr: string[]; 'attributes-json'?: string }): Attributes {
-  let base: Attributes = {};
+  let base: unknown = {};
   if (values['attributes-json'] !== undefined) {
     try {
-      base = JSON.parse(values['attributes-json']) as Attributes;
+      base = JSON.parse(values['attributes-json']) as unknown;
     } catch (err) {
       throw new UsageError(`--attributes-json is not JSON: ${(err as Error).message}`);
     }
+    // Spreading a string or a list would turn it into attributes named 0, 1, 2...
+    if (base === null || typeof base !== 'object' || Array.isArray(base)) {
+      throw new UsageError('--attributes-json must be a JSON object, e.g. {"groups":["a","b"]}');
+    }
   }
-  return { ...base, ...parseAttributePairs(values.attr) };
+  return { ...(base as Attributes), ...parseAttributePairs(values.attr) };
 }
 
 const ATTRIBUTE_OPTIONS = {
