@@ -23,6 +23,9 @@ describe('username rule', () => {
     expect(usernameProblem('jean pierre')).toBeNull();
     expect(usernameProblem('')).toBe('must not be empty');
     expect(usernameProblem('a'.repeat(256))).toMatch(/255/);
+    // 255 emoji are 510 UTF-16 units but 255 characters, which the column holds.
+    expect(usernameProblem('🙂'.repeat(255))).toBeNull();
+    expect(usernameProblem('🙂'.repeat(256))).toMatch(/255/);
     expect(usernameProblem(' alice')).toMatch(/surrounding spaces/);
     expect(usernameProblem('alice\n')).toMatch(/control/);
     expect(usernameProblem('al\u0000ice')).toMatch(/control/);

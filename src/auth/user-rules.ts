@@ -21,7 +21,8 @@ export function passwordProblem(password: string): string | null {
 
 export function usernameProblem(username: string): string | null {
   if (username.length === 0) return 'must not be empty';
-  if (username.length > MAX_USERNAME_LENGTH) return `must be at most ${MAX_USERNAME_LENGTH} characters`;
+  // Characters as the database counts them (code points), not JavaScript's UTF-16 units.
+  if ([...username].length > MAX_USERNAME_LENGTH) return `must be at most ${MAX_USERNAME_LENGTH} characters`;
   if (!USERNAME_SHAPE.test(username)) return 'must not have control characters or surrounding spaces';
   return null;
 }
