@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COLUMN_LIMITS, fitsLimit } from '../database/column-limits';
+import { MAX_PASSWORD_BYTES, MAX_USERNAME_LENGTH, passwordProblem, usernameProblem } from '../auth/user-rules';
 
 /** Request and response shapes of the admin API; the OpenAPI document is generated from them. */
 
@@ -160,18 +160,21 @@ export const MatchResult = z.object({
     .nullable(),
 });
 
-const password = z
-  .string()
-  .min(1, 'must not be empty')
-  .refine((p) => Buffer.byteLength(p, 'utf8') <= 72, 'must be at most 72 bytes (bcrypt ignores the rest)');
+/** A string checked by one of the domain's rules (the same function the CLI's path calls). */
+function ruled(rule: (value: string) => string | null) {
+  return z.string().superRefine((value, ctx) => {
+    const problem = rule(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+}
+
+const password = ruled(passwordProblem).meta({
+  minLength: 1,
+  description: `At most ${MAX_PASSWORD_BYTES} bytes in UTF-8 (bcrypt ignores the rest)`,
+});
 
 export const UserCreate = z.strictObject({
-  username: z
-    .string()
-    .min(1, 'must not be empty')
-    // Counted as the database counts: characters, not UTF-16 units (column-limits.ts).
-    .refine((name) => fitsLimit(name, COLUMN_LIMITS.users.username), 'must be at most 255 characters')
-    .regex(/^[^\s\p{C}](?:[^\p{C}]*[^\s\p{C}])?$/u, 'must not have control characters or surrounding spaces'),
+  username: ruled(usernameProblem).meta({ minLength: 1, maxLength: MAX_USERNAME_LENGTH }),
   password,
   attributes: AttributesSchema.optional(),
   disabled: z.boolean().optional(),
@@ -179,7 +182,10 @@ export const UserCreate = z.strictObject({
 
 export const UserPatch = z.strictObject({
   attributes: AttributesSchema.optional(),
-  disabled: z.boolean().optional().describe('A disabled user cannot log in; disabling ends their sessions'),
+  disabled: z
+    .boolean()
+    .optional()
+    .describe('A disabled user cannot log in; disabling ends their sessions (with Single Logout)'),
 });
 
 export const PasswordInput = z.strictObject({ password });

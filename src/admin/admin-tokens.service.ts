@@ -7,6 +7,8 @@ import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { randomAlphanumeric } from '../tickets/ticket-id';
 import { AdminToken } from './admin-token.entity';
+import { tokenView } from './admin-views';
+import { AuditService } from './audit.service';
 
 /** Actors that are not token names; a token may not be named like them. */
 export const CLI_ACTOR = 'cli';
@@ -29,16 +31,20 @@ export function summarize(token: AdminToken): TokenSummary {
   return { name: token.name, createdAt: token.createdAt, lastUsedAt: token.lastUsedAt, revokedAt: token.revokedAt };
 }
 
-/** Admin API tokens: issued by the CLI, stored as SHA-256, checked on every request. */
+/**
+ * Admin API tokens: issued by the CLI, stored as SHA-256, checked on every request. Creating
+ * and revoking are recorded in the audit trail here, whoever asks (CLI or admin API).
+ */
 @Injectable()
 export class AdminTokensService {
   constructor(
     @InjectRepository(AdminToken) private readonly repo: Repository<AdminToken>,
     @Inject(CAS_CONFIG) private readonly config: CasConfig,
+    private readonly audit: AuditService,
   ) {}
 
   /** Returns the token value, which exists nowhere else afterwards. */
-  async create(name: string): Promise<{ token: string; summary: TokenSummary }> {
+  async create(actor: string, name: string): Promise<{ token: string; summary: TokenSummary }> {
     if (!/^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/.test(name)) {
       throw new TokenNameError('a token name is 1 to 100 letters, digits, ".", "_", "@" or "-"');
     }
@@ -48,7 +54,14 @@ export class AdminTokensService {
     const entity = await this.repo.save(
       this.repo.create({ name, tokenHash: sha256Hex(token), createdAt: Date.now(), lastUsedAt: null, revokedAt: null }),
     );
-    return { token, summary: summarize(entity) };
+    const summary = summarize(entity);
+    await this.audit.record(actor, {
+      action: 'token.create',
+      targetType: 'token',
+      targetId: name,
+      after: tokenView(summary),
+    });
+    return { token, summary };
   }
 
   async list(): Promise<TokenSummary[]> {
@@ -56,12 +69,19 @@ export class AdminTokensService {
   }
 
   /** Returns the revoked token, or null if there is no active token of that name. */
-  async revoke(name: string): Promise<TokenSummary | null> {
+  async revoke(actor: string, name: string): Promise<TokenSummary | null> {
     const token = await this.repo.findOne({ where: { name, revokedAt: IsNull() } });
     if (!token) return null;
     token.revokedAt = Date.now();
     await this.repo.update({ id: token.id }, { revokedAt: token.revokedAt });
-    return summarize(token);
+    const summary = summarize(token);
+    await this.audit.record(actor, {
+      action: 'token.revoke',
+      targetType: 'token',
+      targetId: name,
+      after: tokenView(summary),
+    });
+    return summary;
   }
 
   /**

@@ -222,7 +222,7 @@ export function openApiDocument(): Json {
       [`${ADMIN_BASE}/users/{username}/password`]: {
         parameters: [USERNAME],
         put: operation('setUserPassword', {
-          summary: 'Set the password (stored as a bcrypt hash, never returned)',
+          summary: 'Set the password (stored as a bcrypt hash, never returned); ends the user’s SSO sessions',
           tag: 'users',
           body: 'PasswordInput',
           ok: { status: 204, description: 'Changed' },

@@ -14,18 +14,14 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { UsersService } from '../auth/users.service';
+import type { FieldError } from '../common/problem';
 import { previewMatch } from '../services/match-preview';
 import { ServiceCatalog } from '../services/service-catalog.service';
 import { compileServices } from '../services/service-match';
-import {
-  DEFAULT_DEFINITION,
-  ServiceConflictError,
-  ServiceDefinitionError,
-  type ServiceDefinition,
-} from '../services/service-definition';
-import type { ServiceRules } from '../services/service-rules';
+import { DEFAULT_DEFINITION, checkDefinition, type ServiceDefinition } from '../services/service-definition';
 import { Actor, AdminAuthGuard } from './admin-auth.guard';
 import { ADMIN_BASE } from './admin-paths';
+import { adminCall } from './admin-problems';
 import {
   ImportQuery,
   MatchQuery,
@@ -37,19 +33,10 @@ import {
   type ServiceInputType,
 } from './admin-schemas';
 import { definitionOf, pageView, serviceView } from './admin-views';
-import { AuditService } from './audit.service';
-import { invalid, notFound, parseBody, parseQuery } from './validation';
+import { ServiceAdmin } from './service-admin.service';
+import { notFound, parseBodyAll, parseQuery } from './validation';
 
-/** Catalogue errors in the admin API's terms: 422 for bad definitions, 409 for clashes. */
-async function catalogCall<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (err instanceof ServiceDefinitionError) throw invalid(422, 'The service is not valid', err.errors);
-    if (err instanceof ServiceConflictError) throw invalid(409, 'The service clashes with another one', err.errors);
-    throw err;
-  }
-}
+const BLANK: ServiceDefinition = { ...DEFAULT_DEFINITION, name: '', pattern: '' };
 
 function toDefinition(input: Partial<ServiceInputType>, base: ServiceDefinition): ServiceDefinition {
   const readOnly = new Set(['id', 'releasesAttributes']);
@@ -62,10 +49,10 @@ function serviceId(raw: string): number {
   return Number(raw);
 }
 
-function checkBodyId(input: { id?: number }, id: number): void {
-  if (input.id !== undefined && input.id !== id) {
-    throw invalid(422, 'The request body is not valid', [{ field: 'id', message: 'does not match the URL' }]);
-  }
+function bodyIdProblems(input: { id?: number }, id: number | null): FieldError[] {
+  if (input.id === undefined) return [];
+  if (id === null) return [{ field: 'id', message: 'is chosen by the server' }];
+  return input.id === id ? [] : [{ field: 'id', message: 'does not match the URL' }];
 }
 
 @Controller(`${ADMIN_BASE}/services`)
@@ -73,8 +60,8 @@ function checkBodyId(input: { id?: number }, id: number): void {
 export class ServicesController {
   constructor(
     private readonly catalog: ServiceCatalog,
+    private readonly services: ServiceAdmin,
     private readonly users: UsersService,
-    private readonly audit: AuditService,
   ) {}
 
   @Get()
@@ -107,89 +94,71 @@ export class ServicesController {
   @HttpCode(200)
   async import(@Body() body: unknown, @Query() query: unknown, @Actor() actor: string) {
     const options = parseQuery(ImportQuery, query);
-    const input = parseBody(ServiceImport, body);
+    const input = parseBodyAll(ServiceImport, body, {
+      rules: ({ services }) =>
+        services.flatMap((s, i) =>
+          checkDefinition(toDefinition(s, BLANK)).map((p) => ({
+            field: `services[${i}].${p.field}`,
+            message: p.message,
+          })),
+        ),
+    });
     const mode = options.mode ?? 'merge';
     const dryRun = options.dryRun === 'true';
-    const definitions = input.services.map((s) => toDefinition(s, { ...DEFAULT_DEFINITION, name: '', pattern: '' }));
-    const plan = await catalogCall(() => this.catalog.import(definitions, mode, dryRun));
-    const result = {
-      dryRun,
-      mode,
-      created: plan.created.map((d) => d.name),
-      updated: plan.updated.map((u) => u.definition.name),
-      deleted: plan.deleted.map((s) => s.name),
-      unchanged: plan.unchanged,
-    };
-    if (!dryRun) {
-      await this.audit.record(actor, { action: 'service.import', targetType: 'service', targetId: '*', after: result });
-    }
-    return result;
+    const definitions = input.services.map((s) => toDefinition(s, BLANK));
+    const summary = await adminCall(() =>
+      this.services.import(actor, definitions, { mode, dryRun, action: 'service.import' }),
+    );
+    return { dryRun, mode, ...summary };
   }
 
   @Post()
   async create(@Body() body: unknown, @Actor() actor: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    const input = parseBody(ServiceInput, body);
-    if (input.id !== undefined) {
-      throw invalid(422, 'The request body is not valid', [{ field: 'id', message: 'is chosen by the server' }]);
-    }
-    const definition = toDefinition(input, { ...DEFAULT_DEFINITION, name: '', pattern: '' });
-    const created = await catalogCall(() => this.catalog.create(definition));
-    await this.audit.record(actor, {
-      action: 'service.create',
-      targetType: 'service',
-      targetId: created.id,
-      after: created,
+    const input = parseBodyAll(ServiceInput, body, {
+      always: (i) => bodyIdProblems(i, null),
+      rules: (i) => checkDefinition(toDefinition(i, BLANK)),
     });
+    const created = await adminCall(() => this.services.create(actor, toDefinition(input, BLANK)));
     void reply.header('Location', `${ADMIN_BASE}/services/${created.id}`);
     return serviceView(created);
   }
 
   @Get(':id')
   async get(@Param('id') rawId: string) {
-    return serviceView(await this.existing(serviceId(rawId)));
+    const id = serviceId(rawId);
+    return serviceView(await adminCall(() => this.services.get(id)));
   }
 
   @Put(':id')
   async replace(@Param('id') rawId: string, @Body() body: unknown, @Actor() actor: string) {
     const id = serviceId(rawId);
-    const before = await this.existing(id);
-    const input = parseBody(ServiceInput, body);
-    checkBodyId(input, id);
-    return this.store(
-      actor,
-      'service.replace',
-      before,
-      toDefinition(input, { ...DEFAULT_DEFINITION, name: '', pattern: '' }),
+    await adminCall(() => this.services.get(id));
+    const input = parseBodyAll(ServiceInput, body, {
+      always: (i) => bodyIdProblems(i, id),
+      rules: (i) => checkDefinition(toDefinition(i, BLANK)),
+    });
+    const after = await adminCall(() =>
+      this.services.replace(actor, id, toDefinition(input, BLANK), 'service.replace'),
     );
+    return serviceView(after);
   }
 
   @Patch(':id')
   async patch(@Param('id') rawId: string, @Body() body: unknown, @Actor() actor: string) {
     const id = serviceId(rawId);
-    const before = await this.existing(id);
-    const input = parseBody(ServicePatch, body);
-    checkBodyId(input, id);
-    return this.store(actor, 'service.patch', before, toDefinition(input, definitionOf(before)));
+    const base = definitionOf(await adminCall(() => this.services.get(id)));
+    const input = parseBodyAll(ServicePatch, body, {
+      always: (i) => bodyIdProblems(i, id),
+      rules: (i) => checkDefinition(toDefinition(i, base)),
+    });
+    const after = await adminCall(() => this.services.replace(actor, id, toDefinition(input, base), 'service.patch'));
+    return serviceView(after);
   }
 
   @Delete(':id')
   @HttpCode(204)
   async delete(@Param('id') rawId: string, @Actor() actor: string): Promise<void> {
-    const before = await this.existing(serviceId(rawId));
-    if (!(await this.catalog.delete(before.id))) throw notFound('This service');
-    await this.audit.record(actor, { action: 'service.delete', targetType: 'service', targetId: before.id, before });
-  }
-
-  private async existing(id: number): Promise<ServiceRules> {
-    const service = await this.catalog.get(id);
-    if (!service) throw notFound('This service');
-    return service;
-  }
-
-  private async store(actor: string, action: string, before: ServiceRules, definition: ServiceDefinition) {
-    const after = await catalogCall(() => this.catalog.replace(before.id, definition));
-    if (!after) throw notFound('This service');
-    await this.audit.record(actor, { action, targetType: 'service', targetId: before.id, before, after });
-    return serviceView(after);
+    const id = serviceId(rawId);
+    await adminCall(() => this.services.delete(actor, id));
   }
 }

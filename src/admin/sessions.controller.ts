@@ -1,12 +1,12 @@
 import { Controller, Delete, Get, Param, Query, UseGuards } from '@nestjs/common';
-import { SessionTerminator } from '../sessions/session-terminator.service';
 import { SessionService } from '../sessions/session.service';
 import { Actor, AdminAuthGuard } from './admin-auth.guard';
+import { ADMIN_BASE } from './admin-paths';
+import { adminCall } from './admin-problems';
 import { EndSessionsQuery, SessionQuery, pageOf } from './admin-schemas';
 import { pageView, sessionView } from './admin-views';
-import { AuditService } from './audit.service';
-import { ADMIN_BASE } from './admin-paths';
-import { notFound, parseQuery } from './validation';
+import { SessionAdmin } from './session-admin.service';
+import { parseQuery } from './validation';
 
 /** SSO sessions: who is logged in, and ending sessions (with their tickets). */
 @Controller(`${ADMIN_BASE}/sessions`)
@@ -14,8 +14,7 @@ import { notFound, parseQuery } from './validation';
 export class SessionsController {
   constructor(
     private readonly sessions: SessionService,
-    private readonly terminator: SessionTerminator,
-    private readonly audit: AuditService,
+    private readonly admin: SessionAdmin,
   ) {}
 
   @Get()
@@ -30,35 +29,18 @@ export class SessionsController {
   @Delete()
   async endAll(@Query() query: unknown, @Actor() actor: string) {
     const { username } = parseQuery(EndSessionsQuery, query);
-    const reports = await this.terminator.endAllFor(username, `ended by ${actor} through the admin API`);
-    const ended = reports.filter((r) => r.ended).length;
-    await this.audit.record(actor, {
-      action: 'session.end-all',
-      targetType: 'user',
-      targetId: username,
-      after: { ended },
-    });
+    const { ended } = await this.admin.endAllFor(actor, username);
     return { ended };
   }
 
   @Get(':id')
   async get(@Param('id') id: string) {
-    const session = await this.sessions.findById(id);
-    if (!session) throw notFound('This session');
-    return sessionView(session);
+    return sessionView(await adminCall(() => this.admin.get(id)));
   }
 
   @Delete(':id')
   async end(@Param('id') id: string, @Actor() actor: string) {
-    const session = await this.sessions.findById(id);
-    if (!session) throw notFound('This session');
-    const ended = (await this.terminator.end(session, `ended by ${actor} through the admin API`)).ended ? 1 : 0;
-    await this.audit.record(actor, {
-      action: 'session.end',
-      targetType: 'session',
-      targetId: id,
-      before: sessionView(session),
-    });
+    const { ended } = await adminCall(() => this.admin.end(actor, id));
     return { ended };
   }
 }

@@ -2,7 +2,6 @@ import { Controller, Delete, Get, HttpCode, Param, UseGuards } from '@nestjs/com
 import { Actor, AdminAuthGuard } from './admin-auth.guard';
 import { AdminTokensService } from './admin-tokens.service';
 import { tokenView } from './admin-views';
-import { AuditService } from './audit.service';
 import { ADMIN_BASE } from './admin-paths';
 import { notFound } from './validation';
 
@@ -10,10 +9,7 @@ import { notFound } from './validation';
 @Controller(`${ADMIN_BASE}/tokens`)
 @UseGuards(AdminAuthGuard)
 export class TokensController {
-  constructor(
-    private readonly tokens: AdminTokensService,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly tokens: AdminTokensService) {}
 
   @Get()
   async list() {
@@ -23,13 +19,6 @@ export class TokensController {
   @Delete(':name')
   @HttpCode(204)
   async revoke(@Param('name') name: string, @Actor() actor: string): Promise<void> {
-    const revoked = await this.tokens.revoke(name);
-    if (!revoked) throw notFound('This active token');
-    await this.audit.record(actor, {
-      action: 'token.revoke',
-      targetType: 'token',
-      targetId: name,
-      after: tokenView(revoked),
-    });
+    if (!(await this.tokens.revoke(actor, name))) throw notFound('This active token');
   }
 }

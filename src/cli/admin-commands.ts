@@ -1,102 +1,101 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import type { INestApplicationContext } from '@nestjs/common';
 import { AdminTokensService, CLI_ACTOR } from '../admin/admin-tokens.service';
-import { AuditService } from '../admin/audit.service';
+import { ServiceAdmin } from '../admin/service-admin.service';
 import { parseDjangoDump } from '../services/django-import';
-import { ServiceCatalog } from '../services/service-catalog.service';
-import { UsageError } from './commands';
+import { command, UsageError } from './command';
 
-type Out = (line: string) => void;
+export const tokensCreate = command({
+  name: 'tokens:create',
+  args: '<name>',
+  summary: 'create an admin API token (printed once)',
+  details: 'The token is printed on standard output, once; only its hash is stored.',
+  async run(app, { positionals }, out) {
+    const [name] = positionals;
+    const { token } = await app.get(AdminTokensService).create(CLI_ACTOR, name);
+    out(token);
+    process.stderr.write(`created admin token ${name}; it is shown only this once\n`);
+  },
+});
 
-export async function tokensCreate(app: INestApplicationContext, args: string[], out: Out): Promise<void> {
-  const name = args[0];
-  if (!name || args.length > 1) throw new UsageError('usage: cas tokens:create <name>');
-  const { token, summary } = await app.get(AdminTokensService).create(name);
-  await app
-    .get(AuditService)
-    .record(CLI_ACTOR, { action: 'token.create', targetType: 'token', targetId: name, after: summary });
-  out(token);
-  process.stderr.write(`created admin token ${name}; it is shown only this once\n`);
-}
+export const tokensList = command({
+  name: 'tokens:list',
+  summary: 'list admin API tokens',
+  details: 'One line each: name, created, last used, state.',
+  async run(app, _input, out) {
+    for (const t of await app.get(AdminTokensService).list()) {
+      const used = t.lastUsedAt === null ? 'never used' : `last used ${new Date(t.lastUsedAt).toISOString()}`;
+      const state = t.revokedAt === null ? 'active' : `revoked ${new Date(t.revokedAt).toISOString()}`;
+      out(`${t.name}\tcreated ${new Date(t.createdAt).toISOString()}\t${used}\t${state}`);
+    }
+  },
+});
 
-export async function tokensList(app: INestApplicationContext, _args: string[], out: Out): Promise<void> {
-  for (const t of await app.get(AdminTokensService).list()) {
-    const used = t.lastUsedAt === null ? 'never used' : `last used ${new Date(t.lastUsedAt).toISOString()}`;
-    const state = t.revokedAt === null ? 'active' : `revoked ${new Date(t.revokedAt).toISOString()}`;
-    out(`${t.name}\tcreated ${new Date(t.createdAt).toISOString()}\t${used}\t${state}`);
-  }
-}
-
-export async function tokensRevoke(app: INestApplicationContext, args: string[], out: Out): Promise<void> {
-  const name = args[0];
-  if (!name || args.length > 1) throw new UsageError('usage: cas tokens:revoke <name>');
-  const revoked = await app.get(AdminTokensService).revoke(name);
-  if (!revoked) throw new UsageError(`there is no active token named ${name}`);
-  await app
-    .get(AuditService)
-    .record(CLI_ACTOR, { action: 'token.revoke', targetType: 'token', targetId: name, after: revoked });
-  out(`revoked admin token ${name}`);
-}
+export const tokensRevoke = command({
+  name: 'tokens:revoke',
+  args: '<name>',
+  summary: 'revoke an admin API token',
+  async run(app, { positionals }, out) {
+    const [name] = positionals;
+    const revoked = await app.get(AdminTokensService).revoke(CLI_ACTOR, name);
+    if (!revoked) throw new UsageError(`there is no active token named ${name}`);
+    out(`revoked admin token ${name}`);
+  },
+});
 
 /** `cas services:import-django dump.json`: django-cas-server's services, with a report. */
-export async function servicesImportDjango(app: INestApplicationContext, args: string[], out: Out): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      'dry-run': { type: 'boolean', default: false },
-      mode: { type: 'string', default: 'merge' },
-      'append-wildcard': { type: 'boolean', default: false },
+export const servicesImportDjango = command({
+  name: 'services:import-django',
+  args: '<dumpdata.json>',
+  summary: 'import services from django-cas-server’s dumpdata',
+  details:
+    'The file is the output of `python manage.py dumpdata cas_server`. All or nothing. Lists\n' +
+    'each pattern that only matched the start of URLs in django-cas-server (here a pattern\n' +
+    'matches the whole URL), with a suggested pattern.',
+  options: {
+    'dry-run': { type: 'boolean', help: 'check everything and report, change nothing' },
+    mode: {
+      type: 'string',
+      default: 'merge',
+      value: 'merge|replace',
+      help: 'replace also deletes services not in the file',
     },
-  });
-  const file = positionals[0];
-  const mode = values.mode;
-  if (!file || positionals.length > 1 || (mode !== 'merge' && mode !== 'replace')) {
-    throw new UsageError(
-      'usage: cas services:import-django <dumpdata.json> [--dry-run] [--mode merge|replace] [--append-wildcard]',
+    'append-wildcard': { type: 'boolean', help: 'apply the suggested whole-URL patterns' },
+  },
+  async run(app, { values, positionals }, out) {
+    const file = positionals[0];
+    const mode = values.mode;
+    if (mode !== 'merge' && mode !== 'replace') {
+      throw new UsageError(
+        'usage: cas services:import-django <dumpdata.json> [--dry-run] [--mode merge|replace] [--append-wildcard]',
+      );
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    } catch (err) {
+      throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
+    }
+    const services = parseDjangoDump(data);
+    let differing = 0;
+    for (const { definition, wholeUrl } of services) {
+      if (!wholeUrl) continue;
+      differing++;
+      out(
+        `whole-URL matching: "${definition.name}" pattern ${definition.pattern} no longer matches URLs that only ` +
+          `start with it; ${values['append-wildcard'] ? 'changed to' : 'suggested:'} ${wholeUrl.suggestion}`,
+      );
+      if (values['append-wildcard']) definition.pattern = wholeUrl.suggestion;
+    }
+    const dryRun = values['dry-run'];
+    const summary = await app.get(ServiceAdmin).import(
+      CLI_ACTOR,
+      services.map((s) => s.definition),
+      { mode, dryRun, action: 'service.import-django', context: { file } },
     );
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-  } catch (err) {
-    throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
-  }
-  const services = parseDjangoDump(data);
-  let differing = 0;
-  for (const { definition, wholeUrl } of services) {
-    if (!wholeUrl) continue;
-    differing++;
     out(
-      `whole-URL matching: "${definition.name}" pattern ${definition.pattern} no longer matches URLs that only ` +
-        `start with it; ${values['append-wildcard'] ? 'changed to' : 'suggested:'} ${wholeUrl.suggestion}`,
+      `${dryRun ? 'dry run: would import' : 'imported'} ${services.length} service(s): ${summary.created.length} created, ` +
+        `${summary.updated.length} updated, ${summary.deleted.length} deleted, ${summary.unchanged.length} unchanged; ` +
+        `${differing} pattern(s) behave differently under whole-URL matching`,
     );
-    if (values['append-wildcard']) definition.pattern = wholeUrl.suggestion;
-  }
-  const dryRun = values['dry-run'];
-  const plan = await app.get(ServiceCatalog).import(
-    services.map((s) => s.definition),
-    mode,
-    dryRun,
-  );
-  const summary = {
-    created: plan.created.map((d) => d.name),
-    updated: plan.updated.map((u) => u.definition.name),
-    deleted: plan.deleted.map((s) => s.name),
-    unchanged: plan.unchanged,
-  };
-  if (!dryRun) {
-    await app.get(AuditService).record(CLI_ACTOR, {
-      action: 'service.import-django',
-      targetType: 'service',
-      targetId: '*',
-      after: { file, mode, ...summary },
-    });
-  }
-  out(
-    `${dryRun ? 'dry run: would import' : 'imported'} ${services.length} service(s): ${summary.created.length} created, ` +
-      `${summary.updated.length} updated, ${summary.deleted.length} deleted, ${summary.unchanged.length} unchanged; ` +
-      `${differing} pattern(s) behave differently under whole-URL matching`,
-  );
-}
+  },
+});

@@ -1,4 +1,3 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { UserExistsError } from '../auth/users.service';
 import { InvalidUserError } from '../auth/user-values';
@@ -6,46 +5,13 @@ import { ConfigError, loadConfig } from '../config/cas-config';
 import { loadDotEnv } from '../config/load-env';
 import { migrateDatabase } from '../database/migrate';
 import { TokenNameError } from '../admin/admin-tokens.service';
+import { InvalidInputError, NotFoundError } from '../admin/use-case-errors';
 import { DjangoDumpError } from '../services/django-import';
 import { ServiceConflictError, ServiceDefinitionError } from '../services/service-catalog.service';
-import { servicesImportDjango, tokensCreate, tokensList, tokensRevoke } from './admin-commands';
 import { CliModule } from './cli.module';
+import { UsageError, helpText, parseCommandLine, wantsHelp } from './command';
 import { doctor, formatChecks } from './doctor';
-import { UsageError, cleanSessions, cleanTickets, servicesAdd, servicesList, usersCreate, usersList } from './commands';
-
-type Command = (app: INestApplicationContext, args: string[], out: (line: string) => void) => Promise<void>;
-
-const COMMANDS: Record<string, Command> = {
-  'users:create': usersCreate,
-  'users:list': usersList,
-  'services:add': servicesAdd,
-  'services:list': servicesList,
-  'clean-tickets': cleanTickets,
-  'clean-sessions': cleanSessions,
-  'services:import-django': servicesImportDjango,
-  'tokens:create': tokensCreate,
-  'tokens:list': tokensList,
-  'tokens:revoke': tokensRevoke,
-};
-
-const HELP = `usage: cas <command> [options]
-
-commands:
-  migrate                  apply pending database migrations
-  doctor                   check settings, database, authentication source and TLS files
-  users:create <username>  create a local user (password on stdin) [--attr name=value ...]
-  users:list               list local users
-  services:add             register a service pattern (cas services:add --help)
-  services:list            list service patterns in evaluation order
-  clean-tickets            delete expired tickets; log out timed-out service sessions (SLO)
-  clean-sessions           end expired SSO sessions, with Single Logout
-  services:import-django <file>
-                           import a django-cas-server \`manage.py dumpdata cas_server\` file
-                           [--dry-run] [--mode merge|replace] [--append-wildcard]
-  tokens:create <name>     create an admin API token (printed once)
-  tokens:list              list admin API tokens
-  tokens:revoke <name>     revoke an admin API token
-`;
+import { findCommand, overview, version } from './registry';
 
 async function migrate(): Promise<void> {
   const applied = await migrateDatabase(loadConfig(process.env).database);
@@ -55,10 +21,29 @@ async function migrate(): Promise<void> {
 async function main(argv: string[]): Promise<number> {
   loadDotEnv();
   const [name, ...args] = argv;
-  if (!name || name === 'help' || name === '--help') {
-    process.stdout.write(HELP);
+  if (name === '--version' || name === '-V' || name === 'version') {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    const topic = name === 'help' && args[0] !== undefined ? findCommand(args[0]) : undefined;
+    if (name === 'help' && args[0] !== undefined && !topic) {
+      process.stderr.write(`unknown command ${args[0]}\n\n${overview()}`);
+      return 2;
+    }
+    process.stdout.write(topic ? helpText(topic) : overview());
     return name ? 0 : 2;
   }
+  const command = findCommand(name);
+  if (!command) {
+    process.stderr.write(`unknown command ${name}\n\n${overview()}`);
+    return 2;
+  }
+  if (wantsHelp(args)) {
+    process.stdout.write(helpText(command));
+    return 0;
+  }
+  const input = parseCommandLine(command, args);
   if (name === 'doctor') {
     const checks = await doctor(process.env);
     process.stdout.write(formatChecks(checks));
@@ -68,15 +53,11 @@ async function main(argv: string[]): Promise<number> {
     await migrate();
     return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    process.stderr.write(`unknown command ${name}\n\n${HELP}`);
-    return 2;
-  }
+  if (!command.run) throw new Error(`${name} has nothing to run`);
   const config = loadConfig(process.env);
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error'] });
   try {
-    await command(app, args, (line) => process.stdout.write(`${line}\n`));
+    await command.run(app, input, (line) => process.stdout.write(`${line}\n`));
   } finally {
     await app.close();
   }
@@ -86,6 +67,10 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
+    if (err instanceof InvalidInputError) {
+      process.stderr.write(err.errors.map((e) => `${e.field}: ${e.message}\n`).join(''));
+      process.exit(2);
+    }
     if (
       err instanceof UsageError ||
       err instanceof ConfigError ||
@@ -100,6 +85,10 @@ main(process.argv.slice(2)).then(
     }
     if (err instanceof UserExistsError) {
       process.stderr.write(`a user named ${err.message} already exists\n`);
+      process.exit(1);
+    }
+    if (err instanceof NotFoundError) {
+      process.stderr.write(`${err.message}\n`);
       process.exit(1);
     }
     const message = err instanceof Error ? err.message : String(err);
