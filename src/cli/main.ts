@@ -52,14 +52,14 @@ async function migrate(): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  loadDotEnv();
+  const fromDotEnv = loadDotEnv();
   const [name, ...args] = argv;
   if (!name || name === 'help' || name === '--help') {
     process.stdout.write(HELP);
     return name ? 0 : 2;
   }
   if (name === 'doctor') {
-    const checks = await doctor(process.env);
+    const checks = await doctor(process.env, fromDotEnv);
     process.stdout.write(formatChecks(checks));
     return checks.some((c) => c.status === 'fail') ? 1 : 0;
   }
