@@ -21,7 +21,11 @@ export class AuthService {
       const user = await runStrategy(this.strategy, { username, password });
       return user ? { ok: true, user } : { ok: false, reason: 'bad_credentials' };
     } catch (err) {
-      this.logger.error(`authentication source ${this.backend.name} failed: ${(err as Error).message}`);
+      this.logger.error({
+        msg: `authentication source ${this.backend.name} failed: ${(err as Error).message}`,
+        event: 'auth_source.failure',
+        source: this.backend.name,
+      });
       return { ok: false, reason: 'source_unavailable' };
     }
   }

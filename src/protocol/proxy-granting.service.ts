@@ -58,7 +58,14 @@ export class ProxyGrantingService {
       pgtUrl,
       proxies: [pgtUrl, ...parent.proxies],
     });
-    this.logger.log(`${endpoint}: proxy-granting ticket delivered to ${pgtUrl} for ${parent.username}`);
+    this.logger.log({
+      msg: `${endpoint}: proxy-granting ticket delivered to ${pgtUrl} for ${parent.username}`,
+      event: 'ticket.issued',
+      type: 'PGT',
+      endpoint,
+      user: parent.username,
+      proxy: pgtUrl,
+    });
     this.metrics.ticketIssued('PGT');
     return { ok: true, pgtIou };
   }

@@ -77,7 +77,13 @@ export class ValidationService {
       pgtIou = granted.pgtIou;
     }
 
-    this.logger.log(`${request.endpoint}: ticket for ${found.username} validated by ${found.service}`);
+    this.logger.log({
+      msg: `${request.endpoint}: ticket for ${found.username} validated by ${found.service}`,
+      event: 'ticket.validated',
+      endpoint: request.endpoint,
+      user: found.username,
+      url: found.service,
+    });
     // Serialised only when it will be printed: this runs on every validation.
     if (this.config.logLevel === 'debug') {
       this.logger.debug(`attributes sent to ${found.service}: ${JSON.stringify(found.attributes)}`);

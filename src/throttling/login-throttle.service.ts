@@ -66,12 +66,25 @@ export class LoginThrottle {
       settings,
     );
     if (assessment.blocked || !counted.changed) {
-      this.logger.warn(`${where}: attempt for "${username}" from ${address} refused: too many failures`);
+      this.logger.warn({
+        msg: `${where}: attempt for "${username}" from ${address} refused: too many failures`,
+        event: 'throttle.blocked',
+        endpoint: where,
+        user: username,
+        ip: address,
+      });
       return { blocked: true };
     }
     const reserved = afterFailure(counted.before, now, settings.windowMs, block);
     if (assessment.delayMs > 0) {
-      this.logger.warn(`${where}: attempt for "${username}" from ${address} slowed down by ${assessment.delayMs} ms`);
+      this.logger.warn({
+        msg: `${where}: attempt for "${username}" from ${address} slowed down by ${assessment.delayMs} ms`,
+        event: 'throttle.delayed',
+        endpoint: where,
+        user: username,
+        ip: address,
+        delayMs: assessment.delayMs,
+      });
     }
     return {
       blocked: false,
