@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
-import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AdminAppModule } from './admin/admin.module';
@@ -10,6 +9,8 @@ import { registerAdminHttp } from './admin/admin-http';
 import { AppModule, adminOnMainListener } from './app.module';
 import type { CasConfig } from './config/cas-config';
 import { projectRoot } from './common/project-root';
+import { registerAccessLog } from './logging/access-log';
+import type { PinoNestLogger } from './logging/logger';
 import { registerRequestContext, requestIdGenerator } from './logging/request-hooks';
 import { AllExceptionsFilter } from './protocol/all-exceptions.filter';
 import { LoginResponder } from './protocol/login.responder';
@@ -43,7 +44,7 @@ function fastifyAdapter(config: CasConfig): FastifyAdapter {
  * The main application. The caller closes it (src/lifecycle/shutdown.ts): Nest's own signal
  * handling would close the database before the requests in flight are done.
  */
-export async function createApp(config: CasConfig, logger: LoggerService): Promise<NestFastifyApplication> {
+export async function createApp(config: CasConfig, logger: PinoNestLogger): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), fastifyAdapter(config), {
     logger,
     abortOnError: false,
@@ -52,6 +53,7 @@ export async function createApp(config: CasConfig, logger: LoggerService): Promi
   });
   const fastify = app.getHttpAdapter().getInstance();
   registerRequestContext(fastify);
+  if (config.accessLog) registerAccessLog(fastify, logger.root, logger.redact);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT, parser: parseQueryString });
   // /samlValidate receives SOAP documents: kept as text, parsed (safely) by the endpoint.
@@ -75,13 +77,14 @@ export async function createApp(config: CasConfig, logger: LoggerService): Promi
 }
 
 /** The admin API on its own listener (CAS_ADMIN_HOST / CAS_ADMIN_PORT). */
-export async function createAdminApp(config: CasConfig, logger: LoggerService): Promise<NestFastifyApplication> {
+export async function createAdminApp(config: CasConfig, logger: PinoNestLogger): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AdminAppModule.forRoot(config), fastifyAdapter(config), {
     logger,
     abortOnError: false,
     bodyParser: false,
   });
   registerRequestContext(app.getHttpAdapter().getInstance());
+  if (config.accessLog) registerAccessLog(app.getHttpAdapter().getInstance(), logger.root, logger.redact);
   await registerAdminHttp(app);
   registerProtocolHeaders(app.getHttpAdapter().getInstance(), '/api/admin/docs/assets/');
   app.useGlobalFilters(new AllExceptionsFilter(config.pathPrefix));

@@ -3,40 +3,58 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createAdminApp, createApp } from './app.factory';
 import { ConfigError, loadConfig, type CasConfig } from './config/cas-config';
 import { loadDotEnv } from './config/load-env';
+import { describeUnknownSetting, unknownSettings } from './config/unknown-settings';
+import { startupLines } from './lifecycle/announce';
+import { listenError, type AddressSettings } from './lifecycle/listen-error';
 import { closeOnSignals } from './lifecycle/shutdown';
 import { runPrimary } from './lifecycle/workers';
 import { createRootLogger, logSettings, PinoNestLogger } from './logging/logger';
 
-function listenPort(app: NestFastifyApplication, fallback: number): number {
+async function listen(
+  app: NestFastifyApplication,
+  host: string,
+  port: number,
+  names: AddressSettings,
+): Promise<number> {
+  try {
+    await app.listen({ host, port });
+  } catch (err) {
+    throw listenError(err, names, host, port);
+  }
   const address = app.getHttpServer().address();
-  return typeof address === 'object' && address ? address.port : fallback;
+  return typeof address === 'object' && address ? address.port : port;
 }
 
-async function serve(config: CasConfig, logger: PinoNestLogger, announce: (port: number) => void): Promise<void> {
+async function serve(
+  config: CasConfig,
+  logger: PinoNestLogger,
+  announce: (port: number, adminPort: number | null) => void,
+): Promise<void> {
   const app = await createApp(config, logger);
-  await app.listen({ host: config.host, port: config.port });
-  const port = listenPort(app, config.port);
   const apps = [app];
-  // With CAS_WORKERS the primary announces the shared port once every worker listens.
-  if (!cluster.isWorker) announce(port);
-  const { enabled, listen } = config.admin;
-  if (enabled && listen) {
+  const port = await listen(app, config.host, config.port, { host: 'HOST', port: 'PORT' });
+  let adminPort: number | null = null;
+  const { enabled, listen: adminListen } = config.admin;
+  if (enabled && adminListen) {
     // Created after the main app, so the migrations have already run once.
     const admin = await createAdminApp(config, logger);
-    await admin.listen({ host: listen.host, port: listen.port });
     apps.push(admin);
-    logger.log(`admin API served at http://${listen.host}:${listenPort(admin, listen.port)}/api/admin`, 'main');
-  } else if (enabled && !cluster.isWorker) {
-    logger.log(`admin API served at http://${config.host}:${port}/api/admin`, 'main');
+    adminPort = await listen(admin, adminListen.host, adminListen.port, {
+      host: 'CAS_ADMIN_HOST',
+      port: 'CAS_ADMIN_PORT',
+    });
   }
+  // With CAS_WORKERS the primary announces the shared ports once every worker listens.
+  if (!cluster.isWorker) announce(port, adminPort);
   closeOnSignals(apps, logger);
 }
 
 async function main(): Promise<void> {
-  loadDotEnv();
+  const fromDotEnv = loadDotEnv();
   let config: CasConfig;
+  const known = new Set<string>();
   try {
-    config = loadConfig(process.env);
+    config = loadConfig(process.env, known);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
@@ -47,13 +65,21 @@ async function main(): Promise<void> {
   const settings = logSettings(config);
   const root = createRootLogger(settings);
   const logger = new PinoNestLogger(root, settings.secretPrefixes);
-  // Written whatever CAS_LOG_LEVEL says: operators and scripts wait for this line.
-  const announce = (port: number) =>
-    root
-      .child({ context: 'main' }, { level: 'info' })
-      .info(
-        `CAS server listening on ${config.tls ? 'https' : 'http'}://${config.host}:${port}${config.pathPrefix}/login (database: ${config.database.type}${config.workers > 1 ? `, ${config.workers} workers` : ''})`,
-      );
+  if (!cluster.isWorker) {
+    for (const unknown of unknownSettings(process.env, known)) {
+      root
+        .child({ context: 'settings' })
+        .warn(
+          { event: 'settings.unknown', setting: unknown.name, suggestion: unknown.suggestion ?? undefined },
+          describeUnknownSetting(unknown, fromDotEnv.has(unknown.name)),
+        );
+    }
+  }
+  // Written whatever CAS_LOG_LEVEL says: operators and scripts wait for these lines.
+  const announcer = root.child({ context: 'main' }, { level: 'info' });
+  const announce = (port: number, adminPort: number | null) => {
+    for (const line of startupLines(config, port, adminPort)) announcer.info({ event: 'server.started' }, line);
+  };
   if (config.workers > 1 && cluster.isPrimary) {
     await runPrimary(config, logger, announce);
     return;

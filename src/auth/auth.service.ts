@@ -30,7 +30,11 @@ export class AuthService {
       }
       return { ok: true, user };
     } catch (err) {
-      this.logger.error(`authentication source ${this.backend.name} failed: ${(err as Error).message}`);
+      this.logger.error({
+        msg: `authentication source ${this.backend.name} failed: ${(err as Error).message}`,
+        event: 'auth_source.failure',
+        source: this.backend.name,
+      });
       return { ok: false, reason: 'source_unavailable' };
     }
   }

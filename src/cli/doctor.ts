@@ -1,11 +1,13 @@
 import { X509Certificate } from 'node:crypto';
 import { createSecureContext } from 'node:tls';
-import type { DataSource, Repository } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { AuthBackend } from '../auth/auth-backend';
 import { backendFor } from '../auth/auth.module';
 import { User } from '../auth/user.entity';
 import { ConfigError, loadConfig, type CasConfig } from '../config/cas-config';
-import { describeDatabase, openDatabase } from '../database/migrate';
+import { unknownSettings, describeUnknownSetting } from '../config/unknown-settings';
+import { describeDatabase, openDatabase, pendingMigrations } from '../database/migrate';
+import { sqliteFileExists } from '../database/sqlite-file';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 
@@ -56,11 +58,24 @@ async function closeBackend(backend: AuthBackend): Promise<void> {
   await closable.onModuleDestroy?.();
 }
 
-/** The source answers, as the server will use it (the local one through the database). */
-async function authSourceCheck(config: CasConfig, users: Repository<User> | null): Promise<Check> {
+const MIGRATE_HINT = 'migrations pending: run `cas migrate`';
+
+/**
+ * The source answers, as the server will use it (the local one through the database). The
+ * local source needs the users table, which a database not migrated yet lacks.
+ */
+async function authSourceCheck(config: CasConfig, source: DataSource | undefined): Promise<Check> {
   const name = 'auth source';
+  if (config.authClass === 'local' && !(source && (await hasTable(source, 'users')))) {
+    return {
+      name,
+      status: 'warn',
+      detail: `local: no users table yet (${MIGRATE_HINT}, then cas users:create <name>)`,
+    };
+  }
   let backend: AuthBackend | null = null;
   try {
+    const users = source?.getRepository(User) ?? null;
     backend = backendFor(config, users);
     await backend.ping?.();
     if (config.authClass === 'local' && users && (await users.count()) === 0) {
@@ -74,43 +89,76 @@ async function authSourceCheck(config: CasConfig, users: Repository<User> | null
   }
 }
 
+async function hasTable(source: DataSource, table: string): Promise<boolean> {
+  const runner = source.createQueryRunner();
+  try {
+    return await runner.hasTable(table);
+  } finally {
+    await runner.release();
+  }
+}
+
+/** Opens the database read-only (a SQLite file that is not there is not created) and reads its schema. */
+async function databaseCheck(config: CasConfig): Promise<{ check: Check; source?: DataSource }> {
+  const name = 'database';
+  const where = describeDatabase(config.database);
+  if (config.database.type === 'sqlite' && !sqliteFileExists(config.database.path)) {
+    return { check: { name, status: 'warn', detail: `${where}: not created yet, ${MIGRATE_HINT}` } };
+  }
+  let source: DataSource;
+  try {
+    source = await openDatabase(config.database, { readOnly: true });
+  } catch (err) {
+    return { check: { name, status: 'fail', detail: (err as Error).message } };
+  }
+  try {
+    const pending = await pendingMigrations(source);
+    const check: Check =
+      pending.length > 0
+        ? { name, status: 'warn', detail: `${where}: ${pending.length} ${MIGRATE_HINT}` }
+        : { name, status: 'ok', detail: `${where}: reachable, schema up to date` };
+    return { check, source };
+  } catch (err) {
+    await source.destroy();
+    return { check: { name, status: 'fail', detail: `${where}: ${(err as Error).message}` } };
+  }
+}
+
 /**
  * `cas doctor`: checks what the server needs to start and serve, the way it will use it, and
  * says what is wrong: settings, database (and pending migrations), authentication source, TLS.
+ * It reads and never writes: a fresh database stays untouched (`cas migrate` creates it).
  */
-export async function doctor(env: Record<string, string | undefined>): Promise<Check[]> {
+export async function doctor(
+  env: Record<string, string | undefined>,
+  fromDotEnv: ReadonlySet<string> = new Set(),
+): Promise<Check[]> {
   let config: CasConfig;
+  const known = new Set<string>();
   try {
-    config = loadConfig(env);
+    config = loadConfig(env, known);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     return [{ name: 'settings', status: 'fail', detail: err.message }];
   }
-  const checks: Check[] = [{ name: 'settings', status: 'ok', detail: 'every setting is valid' }];
+  const unknown = unknownSettings(env, known);
+  const checks: Check[] =
+    unknown.length > 0
+      ? unknown.map((u) => ({
+          name: 'settings',
+          status: 'warn',
+          detail: describeUnknownSetting(u, fromDotEnv.has(u.name)),
+        }))
+      : [{ name: 'settings', status: 'ok', detail: 'every setting is valid' }];
   checks.push(tlsCheck(config));
 
-  const where = describeDatabase(config.database);
-  let source: DataSource | undefined;
+  const { check, source } = await databaseCheck(config);
+  checks.push(check);
   try {
-    source = await openDatabase(config.database);
-  } catch (err) {
-    checks.push({ name: 'database', status: 'fail', detail: (err as Error).message });
+    checks.push(await authSourceCheck(config, source));
+  } finally {
+    await source?.destroy();
   }
-  if (source) {
-    const pending = await source.showMigrations();
-    checks.push(
-      pending
-        ? {
-            name: 'database',
-            status: 'warn',
-            detail: `${where}: migrations pending (the server applies them at start, or run cas migrate)`,
-          }
-        : { name: 'database', status: 'ok', detail: `${where}: reachable, schema up to date` },
-    );
-  }
-
-  checks.push(await authSourceCheck(config, source?.getRepository(User) ?? null));
-  await source?.destroy();
   return checks;
 }
 

@@ -19,7 +19,7 @@ async function migrate(): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  loadDotEnv();
+  const fromDotEnv = loadDotEnv();
   const [name, ...args] = argv;
   if (name === '--version' || name === '-V' || name === 'version') {
     process.stdout.write(`${version()}\n`);
@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const input = parseCommandLine(command, args);
   if (name === 'doctor') {
-    const checks = await doctor(process.env);
+    const checks = await doctor(process.env, fromDotEnv);
     process.stdout.write(formatChecks(checks));
     return checks.some((c) => c.status === 'fail') ? 1 : 0;
   }

@@ -20,6 +20,7 @@ import {
   type PasswordCheckMethod,
 } from '../auth/password-check';
 import { toBoundQuery } from '../auth/sql-query';
+import { checkSqliteFolder, DEFAULT_SQLITE_PATH } from '../database/sqlite-file';
 import type { ThrottleSettings } from '../throttling/throttle-policy';
 
 export type AuthClass = 'local' | 'sql' | 'ldap' | 'test' | 'dummy';
@@ -62,6 +63,8 @@ export interface CasConfig {
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   /** json (one object a line), pretty (for people), or auto: pretty when stdout is a terminal. */
   logFormat: 'json' | 'pretty' | 'auto';
+  /** One log line per answered request (CAS_ACCESS_LOG). */
+  accessLog: boolean;
   /** Processes started on this machine by the cluster module (CAS_WORKERS). */
   workers: number;
   /** Prometheus metrics at /metrics; a non-empty token must come as `Authorization: Bearer`. */
@@ -196,9 +199,13 @@ const IMPLEMENTED_AUTH_CLASSES: ReadonlySet<AuthClass> = new Set<AuthClass>(['lo
 type Env = Record<string, string | undefined>;
 
 class Reader {
-  constructor(private readonly env: Env) {}
+  constructor(
+    private readonly env: Env,
+    private readonly seen?: Set<string>,
+  ) {}
 
   read<T>(name: string, fallback: T, parse: (raw: string) => T): T {
+    this.seen?.add(name);
     const raw = this.env[name];
     if (raw === undefined) return fallback;
     try {
@@ -350,10 +357,15 @@ function parseSiteName(raw: string): string {
   return name;
 }
 
-export function loadConfig(env: Env): CasConfig {
-  const r = new Reader(env);
-  const databaseUrl = r.str('DATABASE_URL', 'sqlite:data/cas.sqlite');
-  const database = r.read('DATABASE_URL', parseDatabaseUrl('sqlite:data/cas.sqlite'), parseDatabaseUrl);
+/** The settings from `env`. `seen` (optional) receives the name of every setting it reads. */
+export function loadConfig(env: Env, seen?: Set<string>): CasConfig {
+  const r = new Reader(env, seen);
+  const databaseUrl = r.str('DATABASE_URL', `sqlite:${DEFAULT_SQLITE_PATH}`);
+  const database = r.read('DATABASE_URL', parseDatabaseUrl(`sqlite:${DEFAULT_SQLITE_PATH}`), (raw) => {
+    const parsed = parseDatabaseUrl(raw);
+    if (parsed.type === 'sqlite') checkSqliteFolder(parsed.path);
+    return parsed;
+  });
 
   const authClass = r.read<AuthClass>('CAS_AUTH_CLASS', 'local', (raw) => {
     const value = AUTH_CLASS_ALIASES[raw.trim()];
@@ -434,6 +446,7 @@ export function loadConfig(env: Env): CasConfig {
       if (v === 'json' || v === 'pretty' || v === 'auto') return v;
       throw new Error('expected json, pretty or auto');
     }),
+    accessLog: r.bool('CAS_ACCESS_LOG', true),
     workers: r.int('CAS_WORKERS', 1, 1, 64),
     metrics: {
       enabled: r.bool('CAS_METRICS', true),

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { InitialSchema1764230400000 } from '../../migrations/1764230400000-initial-schema';
 import { AdminTokensAudit1764230500000 } from '../../migrations/1764230500000-admin-tokens-audit';
@@ -22,6 +20,7 @@ import { SsoSession } from '../sessions/sso-session.entity';
 import { LoginTicket } from '../tickets/login-ticket.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { ThrottleCounter } from '../throttling/throttle-counter.entity';
+import { createDefaultSqliteFolder } from './sqlite-file';
 
 export const ENTITIES = [
   User,
@@ -48,7 +47,11 @@ export const MIGRATIONS = [
   Security1764230800000,
 ];
 
-export function dataSourceOptions(db: DatabaseSettings): DataSourceOptions {
+/**
+ * How to open the database. `readOnly` (for `cas doctor`): SQLite opens an existing file
+ * read-only and writes nothing, not even the WAL mode switch.
+ */
+export function dataSourceOptions(db: DatabaseSettings, { readOnly = false } = {}): DataSourceOptions {
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
@@ -57,14 +60,16 @@ export function dataSourceOptions(db: DatabaseSettings): DataSourceOptions {
     logging: false,
   } as const;
   if (db.type === 'sqlite') {
-    if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
+    if (!readOnly) createDefaultSqliteFolder(db.path);
     return {
       ...common,
       type: 'better-sqlite3',
       database: db.path,
+      readonly: readOnly,
+      fileMustExist: readOnly,
       // WAL lets readers proceed while a write commits; a busy timeout makes concurrent
       // processes wait for the write lock instead of failing.
-      enableWAL: true,
+      enableWAL: !readOnly,
       prepareDatabase: (sqlite: { pragma: (s: string) => unknown }) => {
         sqlite.pragma('busy_timeout = 5000');
         sqlite.pragma('foreign_keys = ON');

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { DatabaseSettings } from '../config/cas-config';
-import { dataSourceOptions } from './data-source-options';
+import { dataSourceOptions, MIGRATIONS } from './data-source-options';
 
 /** The database for messages: its URL without the password. */
 export function describeDatabase(db: DatabaseSettings): string {
@@ -8,13 +8,34 @@ export function describeDatabase(db: DatabaseSettings): string {
   return `mysql://${encodeURIComponent(db.username)}@${db.host}:${db.port}/${encodeURIComponent(db.database)}`;
 }
 
-/** Opens the database, or fails with a message naming it (never its password). */
-export async function openDatabase(db: DatabaseSettings): Promise<DataSource> {
-  const source = new DataSource(dataSourceOptions(db));
+/**
+ * Opens the database, or fails with a message naming it (never its password). `readOnly`:
+ * for checks that must change nothing (SQLite opened read-only; the file must exist).
+ */
+export async function openDatabase(db: DatabaseSettings, options: { readOnly?: boolean } = {}): Promise<DataSource> {
+  const source = new DataSource(dataSourceOptions(db, options));
   try {
     return await source.initialize();
   } catch (err) {
     throw new Error(`cannot open the database ${describeDatabase(db)}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+/**
+ * The names of the migrations this release has and the database has not applied, found by
+ * reading only: TypeORM's own showMigrations() creates its bookkeeping table first.
+ */
+export async function pendingMigrations(source: DataSource): Promise<string[]> {
+  const runner = source.createQueryRunner();
+  try {
+    const applied = new Set<string>();
+    if (await runner.hasTable('migrations')) {
+      const rows = (await runner.query('SELECT name FROM migrations')) as { name: string }[];
+      for (const row of rows) applied.add(row.name);
+    }
+    return MIGRATIONS.map((m) => m.name).filter((name) => !applied.has(name));
+  } finally {
+    await runner.release();
   }
 }
 

@@ -12,7 +12,7 @@ export function closeOnSignals(apps: NestFastifyApplication[], logger: LoggerSer
   const close = async (signal: NodeJS.Signals): Promise<void> => {
     if (closing) return;
     closing = true;
-    logger.log(`${signal} received: finishing the requests in flight`, 'main');
+    logger.log({ msg: `${signal} received: finishing the requests in flight`, event: 'shutdown', signal }, 'main');
     try {
       // Fastify's close stops the listener and waits for the requests being served; Nest's
       // close would first run the hooks that close the database. Keep-alive connections are
@@ -21,7 +21,7 @@ export function closeOnSignals(apps: NestFastifyApplication[], logger: LoggerSer
       await Promise.all(apps.map((app) => app.getHttpAdapter().getInstance().close()));
       clearInterval(sweep);
       await Promise.all(apps.map((app) => app.close()));
-      logger.log('stopped', 'main');
+      logger.log({ msg: 'stopped', event: 'stopped' }, 'main');
       process.exit(0);
     } catch (err) {
       logger.error(`shutdown failed: ${(err as Error).message}`, 'main');

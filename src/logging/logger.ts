@@ -14,6 +14,32 @@ const NEST_INTERNALS = new Set([
   'NestApplication',
 ]);
 
+/**
+ * Nest's reports of a failed start (a module that cannot start, a port in use), with a stack
+ * or Node's wording: main.ts reports the same failure in one line, naming the setting. They
+ * stay available at debug.
+ */
+const REPORTED_BY_MAIN = new Set(['ExceptionHandler', 'NestApplication']);
+
+/**
+ * A log line whose facts are fields: `event` names what happened (`login.success`), the other
+ * fields (`user`, `service`, `ip`, `session`, counts) carry the facts, `msg` says it in words.
+ */
+export interface LogEvent {
+  msg: string;
+  event: string;
+  [field: string]: unknown;
+}
+
+function isLogEvent(message: unknown): message is LogEvent {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    typeof (message as LogEvent).msg === 'string' &&
+    typeof (message as LogEvent).event === 'string'
+  );
+}
+
 type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
 export interface LogSettings {
@@ -69,7 +95,8 @@ export function createRootLogger(settings: LogSettings): Logger {
 
 /** Nest's LoggerService over pino: the `new Logger('login')` call sites stay as they are. */
 export class PinoNestLogger implements LoggerService {
-  private readonly redact: (text: string) => string;
+  /** Shortens ticket and cookie values in a text (src/logging/redact.ts). */
+  readonly redact: (text: string) => string;
 
   constructor(
     readonly root: Logger,
@@ -102,10 +129,14 @@ export class PinoNestLogger implements LoggerService {
     this.write('fatal', message, rest);
   }
 
-  /** Nest passes the context (the Logger's name) last, and for errors a stack before it. */
+  /**
+   * Nest passes the context (the Logger's name) last, and for errors a stack before it. A
+   * message may be an event: `{ msg, event, user, ... }` becomes the line's text and fields.
+   */
   private write(level: Level, message: unknown, rest: unknown[]): void {
     const context = typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
-    const effective = context && NEST_INTERNALS.has(context) && level === 'info' ? 'debug' : level;
+    const quiet = context && (REPORTED_BY_MAIN.has(context) || (NEST_INTERNALS.has(context) && level === 'info'));
+    const effective = quiet ? 'debug' : level;
     if (!this.root.isLevelEnabled(effective)) return;
     const fields: Record<string, unknown> = context ? { context } : {};
     const stack = rest.find((r): r is string => typeof r === 'string' && r.includes('\n    at '));
@@ -114,6 +145,12 @@ export class PinoNestLogger implements LoggerService {
     if (message instanceof Error) {
       text = message.message;
       if (message.stack) fields.stack ??= this.redact(message.stack);
+    } else if (isLogEvent(message)) {
+      const { msg, ...facts } = message;
+      text = msg;
+      for (const [name, value] of Object.entries(facts)) {
+        if (value !== undefined) fields[name] = typeof value === 'string' ? this.redact(value) : value;
+      }
     } else {
       text = typeof message === 'string' ? message : JSON.stringify(message);
     }

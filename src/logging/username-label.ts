@@ -34,3 +34,8 @@ export function usernameForLog(username: string, exists?: boolean): string {
   if (exists !== undefined) learnAccount(username, exists);
   return known.has(usernameMarker(username)) ? `"${username}"` : `an unknown username (${usernameMarker(username)})`;
 }
+
+/** The `user` field of a log line: the name when it is known to be an account, else its marker. */
+export function usernameField(username: string): string {
+  return known.has(usernameMarker(username)) ? username : usernameMarker(username);
+}

@@ -6,7 +6,7 @@ import { CAS_CONFIG } from '../config/config.module';
 import { decideAccess } from '../services/attribute-release';
 import { ServiceRegistry } from '../services/service-registry.service';
 import { LoginThrottle } from '../throttling/login-throttle.service';
-import { usernameForLog } from '../logging/username-label';
+import { usernameField, usernameForLog } from '../logging/username-label';
 
 export interface AuthHelperRequest {
   username?: string;
@@ -39,14 +39,22 @@ export class AuthHelperService {
   async check(request: AuthHelperRequest): Promise<boolean> {
     if (!this.enabled) return false;
     if (!constantTimeEquals(request.secret ?? '', this.config.authSharedSecret)) {
-      this.logger.warn(`/auth refused: wrong shared secret (from ${request.clientAddress})`);
+      this.logger.warn({
+        msg: `/auth refused: wrong shared secret (from ${request.clientAddress})`,
+        event: 'auth_helper.bad_secret',
+        ip: request.clientAddress,
+      });
       return false;
     }
     const { username, password, service } = request;
     if (!username || !password || !service) return false;
     const rules = await this.registry.match(service);
     if (!rules) {
-      this.logger.warn(`/auth refused: service ${service} is not allowed`);
+      this.logger.warn({
+        msg: `/auth refused: service ${service} is not allowed`,
+        event: 'auth_helper.refused',
+        url: service,
+      });
       return false;
     }
     // The address counted is the application's: it asks on behalf of its users.
@@ -60,15 +68,33 @@ export class AuthHelperService {
         : attempt.failed());
     await attempt.delay();
     if (!result.ok) {
-      this.logger.warn(`/auth: credentials of ${usernameForLog(username)} refused for ${rules.name}`);
+      this.logger.warn({
+        msg: `/auth: credentials of ${usernameForLog(username)} refused for ${rules.name}`,
+        event: 'auth_helper.failure',
+        user: usernameField(username),
+        service: rules.name,
+        ip: request.clientAddress,
+      });
       return false;
     }
     const decision = decideAccess(rules, result.user.username, result.user.attributes);
     if (!decision.allowed) {
-      this.logger.warn(`/auth: ${result.user.username} refused for ${rules.name}: ${decision.message}`);
+      this.logger.warn({
+        msg: `/auth: ${result.user.username} refused for ${rules.name}: ${decision.message}`,
+        event: 'auth_helper.refused',
+        user: result.user.username,
+        service: rules.name,
+        reason: decision.message,
+      });
       return false;
     }
-    this.logger.log(`/auth: ${result.user.username} accepted for ${rules.name}`);
+    this.logger.log({
+      msg: `/auth: ${result.user.username} accepted for ${rules.name}`,
+      event: 'auth_helper.success',
+      user: result.user.username,
+      service: rules.name,
+      ip: request.clientAddress,
+    });
     return true;
   }
 }

@@ -17,7 +17,7 @@ import type { AccessDecision } from '../services/attribute-release';
 import type { FormField, Message } from './message';
 import { MetricsService } from '../metrics/metrics.service';
 import { ValueTooLongError } from '../database/column-limits';
-import { usernameForLog } from '../logging/username-label';
+import { usernameField, usernameForLog } from '../logging/username-label';
 
 export interface LoginRequest {
   service?: string;
@@ -216,7 +216,11 @@ export class LoginService {
     if (request.warned) return this.confirmWarn(request, resolved);
 
     if (!(await this.loginTickets.consume(request.lt, request.browser))) {
-      this.logger.warn(`login refused: invalid login ticket (from ${request.clientAddress})`);
+      this.logger.warn({
+        msg: `login refused: invalid login ticket (from ${request.clientAddress})`,
+        event: 'login.invalid_login_ticket',
+        ip: request.clientAddress,
+      });
       this.metrics.login('invalid_login_ticket');
       const outcome = await this.form(request, resolved, [MESSAGES.invalidLt], {
         status: 400,
@@ -249,9 +253,13 @@ export class LoginService {
     if (!result.ok) {
       const down = result.reason === 'source_unavailable';
       this.metrics.login(down ? 'source_unavailable' : 'bad_credentials');
-      this.logger.warn(
-        `login failed for ${usernameForLog(username)} from ${request.clientAddress}: ${down ? 'authentication source unavailable' : 'bad credentials'}`,
-      );
+      this.logger.warn({
+        msg: `login failed for ${usernameForLog(username)} from ${request.clientAddress}: ${down ? 'authentication source unavailable' : 'bad credentials'}`,
+        event: 'login.failure',
+        user: usernameField(username),
+        ip: request.clientAddress,
+        reason: result.reason,
+      });
       await (down ? attempt.abandoned() : attempt.failed());
       await attempt.delay();
       const outcome = await this.form(request, resolved, [down ? MESSAGES.sourceDown : MESSAGES.badCredentials], {
@@ -283,7 +291,13 @@ export class LoginService {
     }
     const { session, cookie } = opened;
     this.metrics.login('success');
-    this.logger.log(`user ${session.username} logged in from ${request.clientAddress} (session ${session.id})`);
+    this.logger.log({
+      msg: `user ${session.username} logged in from ${request.clientAddress} (session ${session.id})`,
+      event: 'login.success',
+      user: session.username,
+      ip: request.clientAddress,
+      session: session.id,
+    });
     // Held like a failure would be, so the time of the answer does not tell the two apart.
     await attempt.delay();
 
@@ -327,7 +341,15 @@ export class LoginService {
     const { rules, target } = resolved;
     const decision = decideAccess(rules, session.username, session.attributes);
     if (!decision.allowed) {
-      this.logger.warn(`user ${session.username} refused a ticket for ${target.url}: ${decision.message}`);
+      this.logger.warn({
+        msg: `user ${session.username} refused a ticket for ${target.url}: ${decision.message}`,
+        event: 'ticket.refused',
+        user: session.username,
+        service: rules.name,
+        url: target.url,
+        session: session.id,
+        reason: decision.message,
+      });
       return this.logged(session, [MESSAGES.refused(decision, rules.userField)]);
     }
     let ticket: string;
@@ -349,7 +371,14 @@ export class LoginService {
       this.logger.warn(`user ${session.username} refused a ticket for ${rules.name}: ${err.message}`);
       return this.logged(session, [MESSAGES.valueTooLongForService]);
     }
-    this.logger.log(`service ticket issued to ${session.username} for ${rules.name}`);
+    this.logger.log({
+      msg: `service ticket issued to ${session.username} for ${rules.name}`,
+      event: 'ticket.issued',
+      type: 'ST',
+      user: session.username,
+      service: rules.name,
+      session: session.id,
+    });
     this.metrics.ticketIssued('ST');
     if (request.method?.toUpperCase() === 'POST') {
       return { kind: 'post', action: target.url, fields: [{ name: target.ticketParam, value: ticket }] };

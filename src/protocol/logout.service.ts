@@ -55,9 +55,14 @@ export class LogoutService {
         sloFailures.push(...report.slo.failed.map((t) => t.serviceName));
         frontChannel.push(...report.slo.frontChannel);
       }
-      this.logger.log(
-        `user ${session.username} logged out from ${request.clientAddress} (${closed} session(s) closed)`,
-      );
+      this.logger.log({
+        msg: `user ${session.username} logged out from ${request.clientAddress} (${closed} session(s) closed)`,
+        event: 'logout',
+        user: session.username,
+        ip: request.clientAddress,
+        session: session.id,
+        sessionsClosed: closed,
+      });
     }
 
     const allowedService =

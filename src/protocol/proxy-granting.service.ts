@@ -65,7 +65,14 @@ export class ProxyGrantingService {
       return failure('INVALID_PROXY_CALLBACK', `The proxy-granting ticket could not be delivered to ${pgtUrl}`);
     }
     await this.tickets.storeProxyGrantingTicket(pgt);
-    this.logger.log(`${endpoint}: proxy-granting ticket delivered to ${pgtUrl} for ${parent.username}`);
+    this.logger.log({
+      msg: `${endpoint}: proxy-granting ticket delivered to ${pgtUrl} for ${parent.username}`,
+      event: 'ticket.issued',
+      type: 'PGT',
+      endpoint,
+      user: parent.username,
+      proxy: pgtUrl,
+    });
     this.metrics.ticketIssued('PGT');
     return { ok: true, pgtIou };
   }

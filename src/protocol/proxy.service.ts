@@ -66,7 +66,14 @@ export class ProxyService {
         `The name or attributes for service ${rules.name} are too long to be sent`,
       );
     }
-    this.logger.log(`proxy ticket issued to ${pgt.loginName} for ${rules.name} through ${pgt.pgtUrl ?? '?'}`);
+    this.logger.log({
+      msg: `proxy ticket issued to ${pgt.loginName} for ${rules.name} through ${pgt.pgtUrl ?? '?'}`,
+      event: 'ticket.issued',
+      type: 'PT',
+      user: pgt.loginName,
+      service: rules.name,
+      proxy: pgt.pgtUrl,
+    });
     this.metrics.ticketIssued('PT');
     return { ok: true, proxyTicket };
   }

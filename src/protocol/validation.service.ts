@@ -49,23 +49,58 @@ export class ValidationService {
       return failure('INVALID_REQUEST', "'ticket' and 'service' parameters are both required");
     }
     if (!found) {
-      this.logger.warn(`${request.endpoint}: ticket ${redact(ticket)} not recognized`);
+      this.logger.warn({
+        msg: `${request.endpoint}: ticket ${redact(ticket)} not recognized`,
+        event: 'ticket.rejected',
+        endpoint: request.endpoint,
+        code: 'INVALID_TICKET',
+      });
       return failure('INVALID_TICKET', `Ticket ${ticket} not recognized`);
     }
     if (found.type === 'PT' && !request.acceptProxyTickets) {
-      this.logger.warn(`${request.endpoint}: proxy ticket ${redact(ticket)} refused`);
+      this.logger.warn({
+        msg: `${request.endpoint}: proxy ticket ${redact(ticket)} refused`,
+        event: 'ticket.rejected',
+        endpoint: request.endpoint,
+        code: 'INVALID_TICKET_SPEC',
+        user: found.username,
+        url: found.service,
+      });
       return failure('INVALID_TICKET_SPEC', `Ticket ${ticket} is a proxy ticket: validate it at /proxyValidate`);
     }
     if (found.expiresAt <= Date.now()) {
-      this.logger.warn(`${request.endpoint}: ticket ${redact(ticket)} expired`);
+      this.logger.warn({
+        msg: `${request.endpoint}: ticket ${redact(ticket)} expired`,
+        event: 'ticket.rejected',
+        endpoint: request.endpoint,
+        code: 'INVALID_TICKET',
+        reason: 'expired',
+        user: found.username,
+        url: found.service,
+      });
       return failure('INVALID_TICKET', `Ticket ${ticket} has expired`);
     }
     if (!sameService(found.service, service)) {
-      this.logger.warn(`${request.endpoint}: ticket ${redact(ticket)} presented for another service`);
+      this.logger.warn({
+        msg: `${request.endpoint}: ticket ${redact(ticket)} presented for another service`,
+        event: 'ticket.rejected',
+        endpoint: request.endpoint,
+        code: 'INVALID_SERVICE',
+        user: found.username,
+        url: found.service,
+      });
       return failure('INVALID_SERVICE', `Ticket ${ticket} was not issued for this service`);
     }
     if (request.renew && !found.fromNewLogin) {
-      this.logger.warn(`${request.endpoint}: ticket ${redact(ticket)} not from a new login but renew was asked`);
+      this.logger.warn({
+        msg: `${request.endpoint}: ticket ${redact(ticket)} not from a new login but renew was asked`,
+        event: 'ticket.rejected',
+        endpoint: request.endpoint,
+        code: 'INVALID_TICKET',
+        reason: 'renew',
+        user: found.username,
+        url: found.service,
+      });
       return failure('INVALID_TICKET', `Ticket ${ticket} was not issued from a new login, as renew requires`);
     }
     // The callback completes before the answer leaves (P-16); its failure fails the
@@ -77,7 +112,13 @@ export class ValidationService {
       pgtIou = granted.pgtIou;
     }
 
-    this.logger.log(`${request.endpoint}: ticket for ${found.username} validated by ${found.service}`);
+    this.logger.log({
+      msg: `${request.endpoint}: ticket for ${found.username} validated by ${found.service}`,
+      event: 'ticket.validated',
+      endpoint: request.endpoint,
+      user: found.username,
+      url: found.service,
+    });
     // Serialised only when it will be printed: this runs on every validation.
     if (this.config.logLevel === 'debug') {
       this.logger.debug(`attributes sent to ${found.service}: ${JSON.stringify(found.attributes)}`);

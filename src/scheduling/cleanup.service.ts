@@ -78,7 +78,11 @@ export class CleanupService {
       return claimed.length;
     });
     if (report.ticketsDeleted + report.loginTicketsDeleted + report.throttleCountersDeleted + report.timedOut > 0) {
-      this.logger.log(`tickets cleaned: ${JSON.stringify(report)}`);
+      this.logger.log({
+        msg: `tickets cleaned: ${report.ticketsDeleted} tickets, ${report.loginTicketsDeleted} login tickets, ${report.throttleCountersDeleted} throttle counters deleted; ${report.timedOut} timed out`,
+        event: 'cleanup.tickets',
+        ...report,
+      });
     }
     return report;
   }
@@ -95,7 +99,9 @@ export class CleanupService {
       }
       return expired.length;
     });
-    if (report.sessionsEnded > 0) this.logger.log(`sessions cleaned: ${JSON.stringify(report)}`);
+    if (report.sessionsEnded > 0) {
+      this.logger.log({ msg: `sessions cleaned: ${report.sessionsEnded} ended`, event: 'cleanup.sessions', ...report });
+    }
     return report;
   }
 }

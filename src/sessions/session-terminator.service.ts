@@ -35,7 +35,13 @@ export class SessionTerminator {
     const deleted = await this.sessions.delete(session.id);
     // Only the process that deleted the session row tells the services: no duplicate logouts.
     if (!deleted) return { ended: false, slo: NOTHING_SENT };
-    this.logger.log(`session ${session.id} of ${session.username} ended: ${reason}`);
+    this.logger.log({
+      msg: `session ${session.id} of ${session.username} ended: ${reason}`,
+      event: 'session.ended',
+      user: session.username,
+      session: session.id,
+      reason,
+    });
     const claimed = await this.tickets.endSession(session.id);
     const slo = await this.singleLogout.notify(claimed, waitMs ?? this.config.sloTimeout * 1000 + 500);
     return { ended: true, slo };

@@ -59,9 +59,13 @@ export class SloSender {
       this.totals.sent++;
     } else {
       this.totals.failed++;
-      this.logger.warn(
-        `logout request to ${target.serviceName} (${target.url}) failed: ${result.error ?? `HTTP ${result.status}`}`,
-      );
+      this.logger.warn({
+        msg: `logout request to ${target.serviceName} (${target.url}) failed: ${result.error ?? `HTTP ${result.status}`}`,
+        event: 'slo.failure',
+        service: target.serviceName,
+        url: target.url,
+        status: result.status,
+      });
     }
     return ok;
   }

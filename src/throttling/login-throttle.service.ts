@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
-import { usernameForLog } from '../logging/username-label';
+import { usernameField, usernameForLog } from '../logging/username-label';
 import { counterKeys } from './throttle-keys';
 import { afterFailure, assess, isBlocked } from './throttle-policy';
 import { ThrottleStore } from './throttle-store.service';
@@ -69,7 +69,13 @@ export class LoginThrottle {
       settings,
     );
     if (assessment.blocked || !counted.changed) {
-      this.logger.warn(`${where}: attempt for ${usernameForLog(username)} from ${address} refused: too many failures`);
+      this.logger.warn({
+        msg: `${where}: attempt for ${usernameForLog(username)} from ${address} refused: too many failures`,
+        event: 'throttle.blocked',
+        endpoint: where,
+        user: usernameField(username),
+        ip: address,
+      });
       // Not blocked by the assessment: the counter changed under us too often; the pair's own
       // block, if any, is what remains.
       const retryAfterMs = assessment.blocked
@@ -79,9 +85,14 @@ export class LoginThrottle {
     }
     const reserved = afterFailure(counted.before, now, settings.windowMs, block);
     if (assessment.delayMs > 0) {
-      this.logger.warn(
-        `${where}: attempt for ${usernameForLog(username)} from ${address} slowed down by ${assessment.delayMs} ms`,
-      );
+      this.logger.warn({
+        msg: `${where}: attempt for ${usernameForLog(username)} from ${address} slowed down by ${assessment.delayMs} ms`,
+        event: 'throttle.delayed',
+        endpoint: where,
+        user: usernameField(username),
+        ip: address,
+        delayMs: assessment.delayMs,
+      });
     }
     return {
       blocked: false,

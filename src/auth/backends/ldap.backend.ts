@@ -6,6 +6,7 @@ import {
   Client,
   InappropriateAuthError,
   InvalidCredentialsError,
+  NoSuchObjectError,
   ResultCodeError,
   SizeLimitExceededError,
   UnwillingToPerformError,
@@ -18,6 +19,9 @@ import { checkPassword } from '../password-check';
 import { sourceAttributes } from '../source-attributes';
 
 type LdapSettings = CasConfig['ldap'];
+
+/** A probe slower than this counts as a directory that does not answer. */
+const PING_TIMEOUT_MS = 2_500;
 
 /** Connections kept open for user binds between logins. */
 const IDLE_BIND_CONNECTIONS = 4;
@@ -70,9 +74,31 @@ export class LdapBackend implements AuthBackend {
     return { username: canonical.toString(), attributes: sourceAttributes(entry, skip, null) };
   }
 
-  /** Opens (or reuses) the service connection, bound as CAS_LDAP_USER when one is set. */
+  /**
+   * Proves the directory answers, for readiness and `cas doctor`: a search of the base entry
+   * (no attributes) on the service connection, which opens it, and binds as CAS_LDAP_USER when
+   * one is set. Without a service account nothing else would ever connect before a login.
+   */
   async ping(): Promise<void> {
-    await this.withService(() => Promise.resolve());
+    const base = this.settings.baseDn ?? '';
+    const probe = this.withService(async (client) => {
+      await client.search(base, { scope: 'base', attributes: ['1.1'], sizeLimit: 1 });
+    }).catch((err: Error) => {
+      if (!(err.cause instanceof NoSuchObjectError)) throw err;
+      throw this.sourceError(new Error(`CAS_LDAP_BASE_DN ${base} does not exist (or is hidden from this account)`));
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(this.sourceError(new Error(`no answer within ${PING_TIMEOUT_MS} ms`))),
+        PING_TIMEOUT_MS,
+      );
+    });
+    try {
+      await Promise.race([probe, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private async storedPasswordMatches(entry: Entry, username: string, password: string): Promise<boolean> {
