@@ -101,13 +101,14 @@ export class LoginService {
 
   private async resolve(request: LoginRequest): Promise<Resolved> {
     if (request.service === undefined || request.service === '') return null;
-    const rules = isBrowserUrl(request.service) ? await this.registry.match(request.service) : null;
-    if (!rules) return { disallowed: true };
+    const match = isBrowserUrl(request.service) ? await this.registry.match(request.service) : null;
+    if (!match) return { disallowed: true };
     return {
-      rules,
+      rules: match.rules,
       target: {
-        url: request.service,
-        name: rules.name,
+        // What the pattern matched: the browser goes there and the ticket records it.
+        url: match.url,
+        name: match.rules.name,
         ticketParam: request.serviceParam === 'TARGET' ? 'SAMLart' : 'ticket',
         serviceParam: request.serviceParam,
       },

@@ -32,11 +32,12 @@ export class ProxyService {
       return failure('INVALID_TICKET', 'The proxy-granting ticket is not recognized or has expired');
     }
 
-    const rules = await this.registry.match(targetService);
-    if (!rules) {
+    const match = await this.registry.match(targetService);
+    if (!match) {
       this.logger.warn(`/proxy: target ${targetService} matches no service pattern`);
       return failure('UNAUTHORIZED_SERVICE', `The service ${targetService} is not allowed`);
     }
+    const rules = match.rules;
     if (!rules.proxy) {
       this.logger.warn(`/proxy: service ${rules.name} does not accept proxy tickets`);
       return failure('UNAUTHORIZED_SERVICE', `The service ${rules.name} does not accept proxy tickets`);
@@ -49,7 +50,8 @@ export class ProxyService {
 
     const proxyTicket = await this.tickets.issueProxyTicket({
       pgt,
-      targetService,
+      // The PT is bound to what the pattern matched; validation compares in that form too.
+      targetService: match.url,
       servicePatternId: rules.id,
       username: decision.username,
       attributes: releaseAttributes(rules, session.attributes),
