@@ -305,7 +305,13 @@ export class LoginService {
     const decision = decideAccess(rules, session.username, session.attributes);
     if (!decision.allowed) {
       this.logger.warn(`user ${session.username} refused a ticket for ${target.url}: ${decision.message}`);
-      return this.logged(session, [MESSAGES.refused(decision, rules.userField)]);
+      const refused = [MESSAGES.refused(decision, rules.userField)];
+      // gateway: the service asked not to be shown a CAS page; it gets its browser back with no
+      // ticket, as for an anonymous user (L-07, L-09; django-cas-server does the same).
+      if (request.gateway && !request.renew) {
+        return { kind: 'redirect', url: target.url, ticketIssued: false, messages: refused };
+      }
+      return this.logged(session, refused);
     }
     const ticket = await this.tickets.issueServiceTicket({
       sessionId: session.id,
