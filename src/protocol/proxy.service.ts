@@ -38,6 +38,8 @@ export class ProxyService {
       return failure('UNAUTHORIZED_SERVICE', `The service ${targetService} is not allowed`);
     }
     const rules = match.rules;
+    // The PT is bound to what the pattern matched; validation compares in that form too.
+    targetService = match.url;
     if (!rules.proxy) {
       this.logger.warn(`/proxy: service ${rules.name} does not accept proxy tickets`);
       return failure('UNAUTHORIZED_SERVICE', `The service ${rules.name} does not accept proxy tickets`);
@@ -50,8 +52,7 @@ export class ProxyService {
 
     const proxyTicket = await this.tickets.issueProxyTicket({
       pgt,
-      // The PT is bound to what the pattern matched; validation compares in that form too.
-      targetService: match.url,
+      targetService,
       servicePatternId: rules.id,
       username: decision.username,
       attributes: releaseAttributes(rules, session.attributes),
