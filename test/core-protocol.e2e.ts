@@ -294,15 +294,20 @@ describe.each(DATABASES)('CAS protocol on %s', (db) => {
       expect(await validate('/validate', { service: APP, ticket: third })).toBe('no\n\n');
     });
 
-    it('the service comparison ignores case and the fragment, not the trailing slash', async () => {
+    it('the service comparison ignores case and the fragment, not the trailing slash of a path', async () => {
       const browser = await aliceBrowser();
       const t1 = await ticketFor(browser, APP);
       expect(await validate('/serviceValidate', { service: APP.toUpperCase() + '#x', ticket: t1 })).toContain(
         'authenticationSuccess',
       );
-      const t2 = await ticketFor(browser, 'https://app.example.org/');
-      expect(await validate('/serviceValidate', { service: 'https://app.example.org', ticket: t2 })).toContain(
+      const t2 = await ticketFor(browser, 'https://app.example.org/x/');
+      expect(await validate('/serviceValidate', { service: 'https://app.example.org/x', ticket: t2 })).toContain(
         'INVALID_SERVICE',
+      );
+      // A bare host is the same URL as its `/` path (WHATWG): both spellings denote one service.
+      const t3 = await ticketFor(browser, 'https://app.example.org/');
+      expect(await validate('/serviceValidate', { service: 'https://app.example.org', ticket: t3 })).toContain(
+        'authenticationSuccess',
       );
     });
 

@@ -145,6 +145,11 @@ export const AttributesSchema = z.record(z.string().min(1).max(255), AttributeVa
 
 export const MatchResult = z.object({
   url: z.string(),
+  canonicalUrl: z
+    .string()
+    .nullable()
+    .describe('The form the URL is matched on, redirected to and recorded in tickets; null when refused'),
+  urlProblem: z.string().nullable().describe('Why the URL is refused before any pattern is tried'),
   matched: z.boolean(),
   service: ServiceView.nullable(),
   user: z

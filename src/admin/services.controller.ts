@@ -78,6 +78,8 @@ export class ServicesController {
     const preview = previewMatch(compileServices(await this.catalog.list()), url, username, user);
     return {
       url,
+      canonicalUrl: preview.canonicalUrl,
+      urlProblem: preview.urlProblem,
       matched: preview.service !== null,
       service: preview.service && serviceView(preview.service),
       user: preview.user,

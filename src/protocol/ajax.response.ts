@@ -23,9 +23,10 @@ export interface AjaxAnswer {
 export function loginAjax(outcome: LoginOutcome, loginUrl: string, messages: AjaxMessage[]): AjaxAnswer {
   switch (outcome.kind) {
     case 'redirect':
-      return outcome.ticketIssued
-        ? { status: 'success', detail: 'auth', url: outcome.url }
-        : { status: 'error', detail: 'login required', url: loginUrl, messages };
+      if (outcome.ticketIssued) return { status: 'success', detail: 'auth', url: outcome.url };
+      // A logged-in user the service refuses is told so, as without gateway.
+      if (outcome.messages?.length) return { status: 'error', detail: 'auth', messages };
+      return { status: 'error', detail: 'login required', url: loginUrl, messages };
     case 'post': {
       const url = outcome.fields.reduce((u, f) => appendParameter(u, f.name, f.value), outcome.action);
       return { status: 'success', detail: 'auth', url };

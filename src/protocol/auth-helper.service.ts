@@ -48,7 +48,7 @@ export class AuthHelperService {
     }
     const { username, password, service } = request;
     if (!username || !password || !service) return false;
-    const rules = await this.registry.match(service);
+    const rules = (await this.registry.match(service))?.rules;
     if (!rules) {
       this.logger.warn({
         msg: `/auth refused: service ${service} is not allowed`,

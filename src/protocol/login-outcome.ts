@@ -34,8 +34,11 @@ export type LoginOutcome =
     }
   | { kind: 'warn'; fields: FormFields; lt: string; username: string; target: ServiceTarget }
   | { kind: 'logged'; messages: Message[]; username: string; since: number }
-  /** `ticketIssued` false: gateway sending an anonymous browser back without a ticket. */
-  | { kind: 'redirect'; url: string; ticketIssued: boolean }
+  /**
+   * `ticketIssued` false: gateway sending the browser back without a ticket, anonymous or
+   * refused by the service (`messages` then says why, for AJAX answers).
+   */
+  | { kind: 'redirect'; url: string; ticketIssued: boolean; messages?: Message[] }
   | { kind: 'post'; action: string; fields: Array<{ name: string; value: string }> };
 
 export interface LoginResponse {

@@ -80,7 +80,7 @@ export class LoginResponder {
     const outcome = response.outcome;
     if (wantsAjax(this.config, req)) {
       const { language } = this.views.pageRequest(req);
-      const messages = 'messages' in outcome ? outcome.messages : [];
+      const messages = ('messages' in outcome ? outcome.messages : undefined) ?? [];
       const translated = this.views
         .translateMessages(messages, language)
         .map((m) => ({ message: m.text, level: m.level }));

@@ -111,13 +111,14 @@ export class LoginService {
 
   private async resolve(request: LoginRequest): Promise<Resolved> {
     if (request.service === undefined || request.service === '') return null;
-    const rules = isBrowserUrl(request.service) ? await this.registry.match(request.service) : null;
-    if (!rules) return { disallowed: true };
+    const match = isBrowserUrl(request.service) ? await this.registry.match(request.service) : null;
+    if (!match) return { disallowed: true };
     return {
-      rules,
+      rules: match.rules,
       target: {
-        url: request.service,
-        name: rules.name,
+        // What the pattern matched: the browser goes there and the ticket records it.
+        url: match.url,
+        name: match.rules.name,
         ticketParam: request.serviceParam === 'TARGET' ? 'SAMLart' : 'ticket',
         serviceParam: request.serviceParam,
       },
@@ -350,7 +351,13 @@ export class LoginService {
         session: session.id,
         reason: decision.message,
       });
-      return this.logged(session, [MESSAGES.refused(decision, rules.userField)]);
+      const refused = [MESSAGES.refused(decision, rules.userField)];
+      // gateway: the service asked not to be shown a CAS page; it gets its browser back with no
+      // ticket, as for an anonymous user (L-07, L-09; django-cas-server does the same).
+      if (request.gateway && !request.renew) {
+        return { kind: 'redirect', url: target.url, ticketIssued: false, messages: refused };
+      }
+      return this.logged(session, refused);
     }
     let ticket: string;
     try {

@@ -65,10 +65,7 @@ export class LogoutService {
       });
     }
 
-    const allowedService =
-      request.service && isBrowserUrl(request.service) && (await this.registry.match(request.service))
-        ? request.service
-        : null;
+    const allowedService = await this.allowedUrl(request.service);
     // Front-channel logouts need the page to load in the browser: no redirect then, a link.
     if (frontChannel.length === 0) {
       if (allowedService) return { kind: 'redirect', url: allowedService, sessionsClosed: closed };
@@ -76,9 +73,7 @@ export class LogoutService {
         return { kind: 'redirect', url: `${this.config.pathPrefix}/login`, sessionsClosed: closed };
       }
     }
-    const link =
-      allowedService ??
-      (request.url && isBrowserUrl(request.url) && (await this.registry.match(request.url)) ? request.url : undefined);
+    const link = allowedService ?? (await this.allowedUrl(request.url)) ?? undefined;
     const messages: Message[] =
       closed > 0
         ? [{ level: 'success', key: 'msg.logoutSuccess', plural: closed, params: { count: closed } }]
@@ -91,5 +86,11 @@ export class LogoutService {
       sloFailures: [...new Set(sloFailures)],
       frontChannel,
     };
+  }
+
+  /** The URL a pattern allows, in the canonical form it was matched on, or null. */
+  private async allowedUrl(raw: string | undefined): Promise<string | null> {
+    if (!raw || !isBrowserUrl(raw)) return null;
+    return (await this.registry.match(raw))?.url ?? null;
   }
 }

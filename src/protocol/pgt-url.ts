@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { appendParameter } from '../services/service-url';
+import { appendParameter, canonicalServiceUrl } from '../services/service-url';
 
 export type PgtUrlCheck = { ok: true } | { ok: false; reason: string };
 
@@ -13,15 +13,13 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /**
  * Whether a pgtUrl may receive a PGT at all (P-10): https, or plain http to a loopback host
- * while CAS_PROXY_ALLOW_HTTP_LOOPBACK is on. The service registry is checked separately.
+ * while CAS_PROXY_ALLOW_HTTP_LOOPBACK is on, and an acceptable URL (canonicalServiceUrl: the
+ * host it leads to is the host it shows). The service registry is checked separately.
  */
 export function checkPgtUrl(pgtUrl: string, allowHttpLoopback: boolean): PgtUrlCheck {
-  let url: URL;
-  try {
-    url = new URL(pgtUrl);
-  } catch {
-    return { ok: false, reason: 'is not an absolute URL' };
-  }
+  const canonical = canonicalServiceUrl(pgtUrl);
+  if (!canonical.ok) return { ok: false, reason: canonical.reason };
+  const url = new URL(canonical.url);
   if (url.protocol === 'https:') return { ok: true };
   if (url.protocol === 'http:' && allowHttpLoopback && isLoopbackHost(url.hostname)) return { ok: true };
   if (url.protocol === 'http:') return { ok: false, reason: 'must use https' };

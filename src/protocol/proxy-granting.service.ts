@@ -29,17 +29,19 @@ export class ProxyGrantingService {
     private readonly metrics: MetricsService,
   ) {}
 
-  async grant(parent: Ticket, pgtUrl: string, endpoint: string): Promise<GrantOutcome> {
-    const checked = checkPgtUrl(pgtUrl, this.config.proxyAllowHttpLoopback);
+  async grant(parent: Ticket, requested: string, endpoint: string): Promise<GrantOutcome> {
+    const checked = checkPgtUrl(requested, this.config.proxyAllowHttpLoopback);
     if (!checked.ok) {
-      this.logger.warn(`${endpoint}: pgtUrl ${pgtUrl} refused: it ${checked.reason}`);
-      return failure('INVALID_PROXY_CALLBACK', `The proxy callback ${pgtUrl} ${checked.reason}`);
+      this.logger.warn(`${endpoint}: pgtUrl ${requested} refused: it ${checked.reason}`);
+      return failure('INVALID_PROXY_CALLBACK', `The proxy callback ${requested} ${checked.reason}`);
     }
-    const rules = await this.registry.match(pgtUrl);
-    if (!rules) {
-      this.logger.warn(`${endpoint}: pgtUrl ${pgtUrl} refused: no service pattern allows it`);
-      return failure('INVALID_PROXY_CALLBACK', `The proxy callback ${pgtUrl} is not allowed by configuration`);
+    const match = await this.registry.match(requested);
+    if (!match) {
+      this.logger.warn(`${endpoint}: pgtUrl ${requested} refused: no service pattern allows it`);
+      return failure('INVALID_PROXY_CALLBACK', `The proxy callback ${requested} is not allowed by configuration`);
     }
+    // The PGT goes to exactly what the pattern matched, and that is what the chain records.
+    const { rules, url: pgtUrl } = match;
     if (!rules.proxyCallback) {
       this.logger.warn(`${endpoint}: pgtUrl ${pgtUrl} refused: service ${rules.name} may not receive PGTs`);
       return failure(

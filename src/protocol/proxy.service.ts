@@ -33,11 +33,14 @@ export class ProxyService {
       return failure('INVALID_TICKET', 'The proxy-granting ticket is not recognized or has expired');
     }
 
-    const rules = await this.registry.match(targetService);
-    if (!rules) {
+    const match = await this.registry.match(targetService);
+    if (!match) {
       this.logger.warn(`/proxy: target ${targetService} matches no service pattern`);
       return failure('UNAUTHORIZED_SERVICE', `The service ${targetService} is not allowed`);
     }
+    const rules = match.rules;
+    // The PT is bound to what the pattern matched; validation compares in that form too.
+    targetService = match.url;
     if (!rules.proxy) {
       this.logger.warn(`/proxy: service ${rules.name} does not accept proxy tickets`);
       return failure('UNAUTHORIZED_SERVICE', `The service ${rules.name} does not accept proxy tickets`);

@@ -26,5 +26,27 @@ describe('return path of the language switcher and dismissals', () => {
 
   it('resolves dot segments before checking the prefix', () => {
     expect(safeReturnPath('/cas/../admin', '/cas')).toBe('/cas/login');
+    expect(safeReturnPath('/cas/x/../login?a=1', '/cas')).toBe('/cas/login?a=1');
+  });
+
+  // Issue 14 item 4: at the prefix `/` every path is "under the prefix", and these resolve to
+  // `//evil.com`, which a browser reads as another host.
+  it.each(['/.//evil.com', '/%2e//evil.com/x', '/a/..//evil.com', '/./%2E//evil.com', '/x/%2e%2e//evil.com'])(
+    'never answers %j with a path that leaves the server, at prefix / and /cas',
+    (next) => {
+      expect(safeReturnPath(next, '')).toBe('/login');
+      expect(safeReturnPath(next, '/cas')).toBe('/cas/login');
+      // Under the prefix it is a harmless path of this server.
+      const inside = safeReturnPath(`/cas${next}`, '/cas');
+      expect(new URL(inside, 'https://cas.example.org').host).toBe('cas.example.org');
+    },
+  );
+
+  it('keeps ordinary paths at the prefix /', () => {
+    expect(safeReturnPath('/login?service=https%3A%2F%2Fapp.example.org%2F', '')).toBe(
+      '/login?service=https%3A%2F%2Fapp.example.org%2F',
+    );
+    expect(safeReturnPath('/a/../logout', '')).toBe('/logout');
+    expect(safeReturnPath('/', '')).toBe('/');
   });
 });

@@ -92,17 +92,18 @@ describe('service matching', () => {
   const compiled = compileServices([
     service({ id: 1, position: 200, name: 'catch-all', pattern: 'https://.*' }),
     service({ id: 2, position: 100, name: 'app', pattern: '^https://app\\.example\\.org/.*$' }),
-    service({ id: 3, position: 50, name: 'exact', pattern: 'https://a\\.org' }),
+    service({ id: 3, position: 50, name: 'exact', pattern: 'https://a\\.org/' }),
   ]);
 
   it('takes the first match in position order', () => {
-    expect(findService(compiled, 'https://app.example.org/x')?.name).toBe('app');
-    expect(findService(compiled, 'https://other.example.org/')?.name).toBe('catch-all');
+    expect(findService(compiled, 'https://app.example.org/x')?.rules.name).toBe('app');
+    expect(findService(compiled, 'https://other.example.org/')?.rules.name).toBe('catch-all');
   });
 
   it('matches the whole URL, so a prefix pattern does not cover a longer host', () => {
-    expect(findService(compiled, 'https://a.org')?.name).toBe('exact');
-    const onlyExact = compileServices([service({ pattern: 'https://a\\.org' })]);
+    // A bare host is matched in its canonical form, with `/` as its path.
+    expect(findService(compiled, 'https://a.org')?.rules.name).toBe('exact');
+    const onlyExact = compileServices([service({ pattern: 'https://a\\.org/' })]);
     expect(findService(onlyExact, 'https://a.org.evil.com')).toBeNull();
     expect(findService(onlyExact, 'http://app.example.org/')).toBeNull();
   });

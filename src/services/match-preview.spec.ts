@@ -34,7 +34,12 @@ describe('previewing a service URL', () => {
   });
 
   it('says when nothing matches, the user is unknown or disabled', () => {
-    expect(previewMatch(services, 'http://plain.example.org/', undefined, null)).toEqual({ service: null, user: null });
+    expect(previewMatch(services, 'http://plain.example.org/', undefined, null)).toEqual({
+      canonicalUrl: 'http://plain.example.org/',
+      urlProblem: null,
+      service: null,
+      user: null,
+    });
     expect(previewMatch(services, 'https://x.org/', 'zoe', null).user).toMatchObject({ exists: false, ticket: false });
     expect(previewMatch(services, 'https://x.org/', 'alice', { ...alice, disabled: true }).user).toMatchObject({
       ticket: false,

@@ -2,6 +2,7 @@ import type { Attributes } from '../config/env-parsers';
 import { decideAccess, releaseAttributes } from './attribute-release';
 import { findService, type CompiledService } from './service-match';
 import type { ServiceRules } from './service-rules';
+import { canonicalServiceUrl } from './service-url';
 
 /** A local user as the preview sees it; null = no such user. */
 export interface PreviewUser {
@@ -21,6 +22,10 @@ export interface UserPreview {
 }
 
 export interface MatchPreview {
+  /** The form the URL is matched on, redirected to and recorded in; null when it is refused. */
+  canonicalUrl: string | null;
+  /** Why the URL is refused before any pattern is tried (canonicalServiceUrl). */
+  urlProblem: string | null;
   service: ServiceRules | null;
   user: UserPreview | null;
 }
@@ -36,21 +41,25 @@ export function previewMatch(
   username: string | undefined,
   user: PreviewUser | null,
 ): MatchPreview {
-  const service = findService(services, url);
-  if (username === undefined) return { service, user: null };
+  const canonical = canonicalServiceUrl(url);
+  const head = {
+    canonicalUrl: canonical.ok ? canonical.url : null,
+    urlProblem: canonical.ok ? null : `the URL ${canonical.reason}`,
+    service: findService(services, url)?.rules ?? null,
+  };
+  const service = head.service;
+  if (username === undefined) return { ...head, user: null };
   const base = { username, exists: user !== null, disabled: user?.disabled ?? false, casUser: null, attributes: {} };
   if (!service) {
-    return {
-      service,
-      user: { ...base, ticket: false, reason: 'Service not allowed: no service pattern matches the URL' },
-    };
+    const why = head.urlProblem ?? 'no service pattern matches the URL';
+    return { ...head, user: { ...base, ticket: false, reason: `Service not allowed: ${why}` } };
   }
-  if (!user) return { service, user: { ...base, ticket: false, reason: 'No such local user' } };
-  if (user.disabled) return { service, user: { ...base, ticket: false, reason: 'The user is disabled' } };
+  if (!user) return { ...head, user: { ...base, ticket: false, reason: 'No such local user' } };
+  if (user.disabled) return { ...head, user: { ...base, ticket: false, reason: 'The user is disabled' } };
   const decision = decideAccess(service, user.username, user.attributes);
-  if (!decision.allowed) return { service, user: { ...base, ticket: false, reason: decision.message } };
+  if (!decision.allowed) return { ...head, user: { ...base, ticket: false, reason: decision.message } };
   return {
-    service,
+    ...head,
     user: {
       ...base,
       ticket: true,

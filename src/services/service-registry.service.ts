@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { CompiledService, compileServices, findService } from './service-match';
+import { CompiledService, compileServices, findService, type ServiceMatch } from './service-match';
 import { ServicePattern } from './service-pattern.entity';
 import type { ServiceRules } from './service-rules';
 
@@ -71,8 +71,11 @@ export class ServiceRegistry {
     return services;
   }
 
-  /** The service pattern covering this URL, or null when no pattern allows it. */
-  async match(url: string): Promise<ServiceRules | null> {
+  /**
+   * The service pattern covering this URL and the canonical URL it matched, or null when no
+   * pattern allows it. Callers redirect to, call back and record that URL, never the raw one.
+   */
+  async match(url: string): Promise<ServiceMatch | null> {
     return findService(await this.all(), url);
   }
 
