@@ -3,7 +3,9 @@ import { parseArgs } from 'node:util';
 import type { INestApplicationContext } from '@nestjs/common';
 import { AdminTokensService, CLI_ACTOR } from '../admin/admin-tokens.service';
 import { AuditService } from '../admin/audit.service';
+import { definitionOf } from '../admin/admin-views';
 import { parseDjangoDump } from '../services/django-import';
+import { regexProblems, type ServiceDefinition } from '../services/service-definition';
 import { ServiceCatalog } from '../services/service-catalog.service';
 import { UsageError } from './commands';
 
@@ -64,8 +66,21 @@ export async function servicesImportDjango(app: INestApplicationContext, args: s
     throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
   }
   const services = parseDjangoDump(data);
+  const catalog = app.get(ServiceCatalog);
+  const current = new Map((await catalog.list()).map((s) => [s.name, s]));
+  const importable: ServiceDefinition[] = [];
   let differing = 0;
-  for (const { definition, wholeUrl } of services) {
+  let refused = 0;
+  for (const { definition, wholeUrl, refused: problems } of services) {
+    if (problems.length > 0) {
+      refused++;
+      for (const p of problems) out(`not imported: "${definition.name}" ${p.field} ${p.source} ${p.message}`);
+      // A service of that name already here stays as it is, even with --mode replace.
+      const existing = current.get(definition.name);
+      if (existing && regexProblems(existing).length === 0) importable.push(definitionOf(existing));
+      continue;
+    }
+    importable.push(definition);
     if (!wholeUrl) continue;
     differing++;
     out(
@@ -75,11 +90,7 @@ export async function servicesImportDjango(app: INestApplicationContext, args: s
     if (values['append-wildcard']) definition.pattern = wholeUrl.suggestion;
   }
   const dryRun = values['dry-run'];
-  const plan = await app.get(ServiceCatalog).import(
-    services.map((s) => s.definition),
-    mode,
-    dryRun,
-  );
+  const plan = await catalog.import(importable, mode, dryRun);
   const summary = {
     created: plan.created.map((d) => d.name),
     updated: plan.updated.map((u) => u.definition.name),
@@ -95,8 +106,9 @@ export async function servicesImportDjango(app: INestApplicationContext, args: s
     });
   }
   out(
-    `${dryRun ? 'dry run: would import' : 'imported'} ${services.length} service(s): ${summary.created.length} created, ` +
+    `${dryRun ? 'dry run: would import' : 'imported'} ${services.length - refused} service(s): ${summary.created.length} created, ` +
       `${summary.updated.length} updated, ${summary.deleted.length} deleted, ${summary.unchanged.length} unchanged; ` +
-      `${differing} pattern(s) behave differently under whole-URL matching`,
+      `${differing} pattern(s) behave differently under whole-URL matching; ${refused} service(s) not imported ` +
+      '(regular expressions the linear-time engine cannot run)',
   );
 }
