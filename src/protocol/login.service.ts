@@ -45,6 +45,7 @@ export const MESSAGES = {
   invalidLt: { level: 'error', key: 'msg.invalidLoginTicket' },
   badCredentials: { level: 'error', key: 'msg.badCredentials' },
   sourceDown: { level: 'error', key: 'msg.sourceUnavailable' },
+  attributesTooLarge: { level: 'error', key: 'msg.attributesTooLarge' },
   throttled: { level: 'error', key: 'msg.throttled' },
   loginSuccess: { level: 'success', key: 'msg.loginSuccess' },
   required: (t: ServiceTarget): Message => ({
@@ -230,6 +231,14 @@ export class LoginService {
       return { outcome, cookie: null };
     }
     const result = await this.auth.authenticate(username, password);
+    if (!result.ok && result.reason === 'attributes_too_large') {
+      // The password was right: not a failure to count, but no session either (logged by auth).
+      this.metrics.login('attributes_too_large');
+      await attempt.abandoned();
+      await attempt.delay();
+      const outcome = await this.form(request, resolved, [MESSAGES.attributesTooLarge], { status: 403, username });
+      return { outcome, cookie: null };
+    }
     if (!result.ok) {
       const down = result.reason === 'source_unavailable';
       this.metrics.login(down ? 'source_unavailable' : 'bad_credentials');

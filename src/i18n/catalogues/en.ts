@@ -49,6 +49,8 @@ export const en = {
   'msg.invalidLoginTicket': 'Invalid login ticket',
   'msg.badCredentials': 'The credentials you provided cannot be determined to be authentic',
   'msg.sourceUnavailable': 'The authentication service is unavailable; please try again in a moment',
+  'msg.attributesTooLarge':
+    'Your account holds more data than this server accepts, so you cannot log in; please contact your administrator',
   'msg.throttled': 'Too many failed login attempts. Please wait a moment before trying again.',
   'msg.loginSuccess': 'Log In Successful',
   'msg.paramRepeated': "Invalid request: parameter '{name}' was given more than once",

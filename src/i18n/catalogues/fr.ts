@@ -46,6 +46,8 @@ export const fr: Catalogue = {
   'msg.invalidLoginTicket': 'Ticket de connexion invalide',
   'msg.badCredentials': 'Les identifiants que vous avez fournis n’ont pas pu être authentifiés',
   'msg.sourceUnavailable': 'Le service d’authentification est indisponible\u00a0; réessayez dans un instant',
+  'msg.attributesTooLarge':
+    'Votre compte contient plus de données que ce serveur n’en accepte\u00a0: la connexion est impossible. Contactez votre administrateur',
   'msg.throttled': 'Trop de tentatives de connexion échouées. Patientez un moment avant de réessayer.',
   'msg.loginSuccess': 'Connexion réussie',
   'msg.paramRepeated': 'Requête invalide\u00a0: le paramètre «\u00a0{name}\u00a0» est donné plusieurs fois',

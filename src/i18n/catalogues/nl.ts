@@ -46,6 +46,8 @@ export const nl: Catalogue = {
   'msg.invalidLoginTicket': 'Ongeldig inlogticket',
   'msg.badCredentials': 'De opgegeven inloggegevens konden niet als echt worden bevestigd',
   'msg.sourceUnavailable': 'De authenticatiedienst is niet beschikbaar; probeer het zo meteen opnieuw',
+  'msg.attributesTooLarge':
+    'Uw account bevat meer gegevens dan deze server accepteert, dus u kunt niet inloggen; neem contact op met uw beheerder',
   'msg.throttled': 'Te veel mislukte inlogpogingen. Wacht even voordat u het opnieuw probeert.',
   'msg.loginSuccess': 'Inloggen geslaagd',
   'msg.paramRepeated': "Ongeldig verzoek: parameter '{name}' is meer dan eens opgegeven",

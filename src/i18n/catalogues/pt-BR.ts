@@ -45,6 +45,8 @@ export const ptBR: Catalogue = {
   'msg.invalidLoginTicket': 'Tíquete de login inválido',
   'msg.badCredentials': 'Não foi possível confirmar a autenticidade das credenciais fornecidas',
   'msg.sourceUnavailable': 'O serviço de autenticação está indisponível; tente novamente em instantes',
+  'msg.attributesTooLarge':
+    'Sua conta contém mais dados do que este servidor aceita, por isso não é possível entrar; contate o seu administrador',
   'msg.throttled': 'Muitas tentativas de login malsucedidas. Aguarde um momento antes de tentar novamente.',
   'msg.loginSuccess': 'Login realizado com sucesso',
   'msg.paramRepeated': "Requisição inválida: o parâmetro '{name}' foi informado mais de uma vez",

@@ -45,6 +45,7 @@ export const zhHans: Catalogue = {
   'msg.invalidLoginTicket': '登录票据无效',
   'msg.badCredentials': '无法确认您提供的凭据是真实的',
   'msg.sourceUnavailable': '认证服务暂时不可用，请稍后重试',
+  'msg.attributesTooLarge': '您的账户数据超出本服务器的上限，无法登录；请联系管理员',
   'msg.throttled': '登录失败次数过多，请稍候片刻再试。',
   'msg.loginSuccess': '登录成功',
   'msg.paramRepeated': '无效请求：参数“{name}”出现了多次',
