@@ -75,6 +75,19 @@ describe('translating Python patterns for the linear-time engine', () => {
     );
     expect(() => compileRegex('(a)\\1')).toThrow(PatternError);
   });
+
+  it('refuses a huge expansion before compiling it, so the check itself stays quick', () => {
+    const started = Date.now();
+    expect(patternProblem('(?:a{1000}){146}')).toMatch(/^is too large .*about 146\d{3}/);
+    expect(patternProblem('(?:(?:.{30}){30}){30}')).toMatch(/^is too large/);
+    expect(patternProblem('a{1000}'.repeat(146))).toMatch(/^is too large/);
+    expect(Date.now() - started).toBeLessThan(100);
+  });
+
+  it('does not take braces of escapes for repetitions', () => {
+    expect(patternProblem('\\x{1000}\\p{Greek}{3}[\\x{100}-\\x{1000}]')).toBeNull();
+    expect(whole('\\x{e9}{2}', 'éé')).toBe(true);
+  });
 });
 
 describe('matching with the linear-time engine', () => {

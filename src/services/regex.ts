@@ -40,12 +40,53 @@ function refused(construct: string, text: string): PatternError {
 }
 
 /**
- * The pattern in RE2 syntax: Python's `\Z` is RE2's `\z`, `\uXXXX`/`\UXXXXXXXX` are
- * `\x{…}`, `{,n}` is `{0,n}`. Throws PatternError for the constructs RE2 refuses by design.
+ * A running estimate of the compiled program's size, so that a pattern like `(?:.{1000}){1000}`
+ * is refused before the compiler spends seconds expanding it: each atom costs 1, a group the
+ * sum of its parts, a counted repetition multiplies what it repeats.
  */
-export function toRe2Source(source: string): string {
+class SizeEstimate {
+  private readonly frames: Array<{ total: number; last: number }> = [{ total: 0, last: 0 }];
+
+  get total(): number {
+    return this.frames[0].total;
+  }
+  private get top() {
+    return this.frames[this.frames.length - 1];
+  }
+  atom(): void {
+    this.top.total += 1;
+    this.top.last = 1;
+  }
+  open(): void {
+    this.frames.push({ total: 0, last: 0 });
+  }
+  close(): void {
+    // An unbalanced `)` is RE2's to report.
+    const group = this.frames.length > 1 ? (this.frames.pop() as { total: number }) : { total: 0 };
+    this.top.total += group.total + 1;
+    this.top.last = group.total + 1;
+  }
+  alternative(): void {
+    this.top.total += 1;
+    this.top.last = 0;
+  }
+  repeat(times: number): void {
+    this.top.total += this.top.last * Math.max(times - 1, 0) + 1;
+    this.top.last *= Math.max(times, 1);
+  }
+}
+
+/** An escape as one unit: `\x{…}`, `\p{…}`, `\P{…}`, or a backslash and one character. */
+function escapeAt(source: string, i: number): string {
+  const braced = /^\\[xpP]\{[^}]*\}/.exec(source.slice(i, i + 64));
+  return braced ? braced[0] : source.slice(i, i + 2);
+}
+
+/** The pattern in RE2 syntax, and an estimate of its program size. */
+function translate(source: string): { re2: string; size: number } {
   let out = '';
   let inClass = false;
+  const size = new SizeEstimate();
   for (let i = 0; i < source.length; i++) {
     const rest = source.slice(i, i + 16);
     const ch = source[i];
@@ -53,70 +94,102 @@ export function toRe2Source(source: string): string {
     if (unicode) {
       out += `\\x{${unicode[1] ?? unicode[2]}}`;
       i += unicode[0].length - 1;
+      if (!inClass) size.atom();
       continue;
     }
     if (inClass) {
-      if (ch === '\\') {
-        out += source.slice(i, i + 2);
-        i++;
-        continue;
-      }
       const posix = /^\[:\^?[a-z]+:\]/.exec(rest);
-      if (posix) {
-        out += posix[0];
-        i += posix[0].length - 1;
-        continue;
+      const unit = ch === '\\' ? escapeAt(source, i) : posix ? posix[0] : ch;
+      if (ch === ']') {
+        inClass = false;
+        size.atom();
       }
-      if (ch === ']') inClass = false;
-      out += ch;
+      out += unit;
+      i += unit.length - 1;
       continue;
     }
     for (const [syntax, construct] of CONSTRUCTS) {
       const found = syntax.exec(rest);
       if (found) throw refused(construct, found[0]);
     }
+    const counted = /^\{(\d*)(?:(,)(\d*))?\}/.exec(rest);
     if (ch === '\\') {
-      out += source[i + 1] === 'Z' ? '\\z' : source.slice(i, i + 2);
-      i++;
+      const unit = escapeAt(source, i);
+      out += unit === '\\Z' ? '\\z' : unit;
+      i += unit.length - 1;
+      size.atom();
     } else if (ch === '[') {
       // A `]` right after `[` or `[^` is a literal, in Python as in RE2.
       const opening = /^\[\^?\]?/.exec(rest) as RegExpExecArray;
       out += opening[0];
       i += opening[0].length - 1;
       inClass = true;
-    } else if (ch === '{' && /^\{,\d+\}/.test(rest)) {
-      out += '{0';
+    } else if (counted && (counted[1] !== '' || counted[2] === ',')) {
+      const [, min, comma, max] = counted;
+      out += `{${min || '0'}${comma ?? ''}${max ?? ''}}`;
+      i += counted[0].length - 1;
+      size.repeat(Number(max || min || 0) + (comma && !max ? 1 : 0));
     } else {
       out += ch;
+      if (ch === '(') size.open();
+      else if (ch === ')') size.close();
+      else if (ch === '|') size.alternative();
+      else if (ch === '*' || ch === '+' || ch === '?') size.repeat(1);
+      else size.atom();
     }
   }
-  return out;
+  return { re2: out, size: size.total };
 }
 
-const cache = new Map<string, RE2JS>();
-const CACHE_SIZE = 1000;
+/**
+ * The pattern in RE2 syntax: Python's `\Z` is RE2's `\z`, `\uXXXX`/`\UXXXXXXXX` are
+ * `\x{…}`, `{,n}` is `{0,n}`. Throws PatternError for the constructs RE2 refuses by design.
+ */
+export function toRe2Source(source: string): string {
+  return translate(source).re2;
+}
 
-/** The compiled pattern (cached: every login matches the same few). Throws PatternError. */
-export function compileRegex(source: string): RE2JS {
-  const known = cache.get(source);
-  if (known) return known;
+function tooLarge(size: number): PatternError {
+  return new PatternError(
+    `is too large for the regular expression engine (program size about ${size}, at most ` +
+      `${MAX_PROGRAM_SIZE}); use fewer or smaller repetition counts`,
+  );
+}
+
+/** Compiled patterns and refusals: every login matches the same few, and the registry reloads. */
+const cache = new Map<string, RE2JS | PatternError>();
+const CACHE_SIZE = 10_000;
+
+function compileUncached(source: string): RE2JS | PatternError {
+  const { re2, size } = translate(source);
+  // The estimate is rough; the compiled size below is exact, but compiling a huge one is slow.
+  if (size > 2 * MAX_PROGRAM_SIZE) return tooLarge(size);
   let compiled: RE2JS;
   try {
-    compiled = RE2JS.compile(toRe2Source(source));
+    compiled = RE2JS.compile(re2);
   } catch (err) {
     if (!(err instanceof RE2JSException)) throw err;
     const reason = err.message.replace(/^error parsing regexp: /, '');
-    throw new PatternError(`is not a valid regular expression for the linear-time engine (RE2): ${reason}`);
+    return new PatternError(`is not a valid regular expression for the linear-time engine (RE2): ${reason}`);
   }
-  if (compiled.programSize() > MAX_PROGRAM_SIZE) {
-    throw new PatternError(
-      `is too large for the regular expression engine (program size ${compiled.programSize()}, at most ` +
-        `${MAX_PROGRAM_SIZE}); use fewer or smaller repetition counts`,
-    );
+  return compiled.programSize() > MAX_PROGRAM_SIZE ? tooLarge(compiled.programSize()) : compiled;
+}
+
+/** The compiled pattern. Throws PatternError when the engine cannot run it. */
+export function compileRegex(source: string): RE2JS {
+  let entry = cache.get(source);
+  if (entry === undefined) {
+    try {
+      entry = compileUncached(source);
+    } catch (err) {
+      if (err instanceof PatternError) entry = err;
+      else throw err;
+    }
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    cache.set(source, entry);
   }
-  if (cache.size >= CACHE_SIZE) cache.clear();
-  cache.set(source, compiled);
-  return compiled;
+  if (entry instanceof PatternError) throw entry;
+  return entry;
 }
 
 /** Null when the pattern can be run, else what is wrong with it. */
@@ -142,6 +215,8 @@ export function matchesStart(pattern: RE2JS, text: string): boolean {
 
 /** Rewrite patterns replace every occurrence, like Python's `re.sub`. */
 export function substitute(pattern: RE2JS, text: string, pythonReplacement: string): string {
+  // Most values do not match: the DFA says so without building a matcher.
+  if (!pattern.test(text)) return text;
   return pattern.matcher(text).replaceAll(toJsReplacement(pythonReplacement));
 }
 

@@ -284,6 +284,22 @@ describe.each(DATABASES)('ReDoS and oversized attributes on %s', (db) => {
       expect(answer.value.status).toBe(200);
       expect(answer.value.body.created).toHaveLength(4);
     });
+
+    it('checks a thousand costly patterns in turns, letting other requests run in between', async () => {
+      // Each compiles to a program over the size limit: a few milliseconds of work, then refused.
+      const services = Array.from({ length: 1000 }, (_, i) => ({
+        name: `big ${i}`,
+        pattern: `https://big${i}\\.org/[a-z]{999}[a-z]{999}[a-z]{999}`,
+      }));
+      const answer = await duringAttack(server, () =>
+        api.post<Problem>('/api/admin/services/import?dryRun=true', { services }),
+      );
+      expect(answer.slowestHealth).toBeLessThan(HEALTH_MS);
+      expect(answer.took).toBeLessThan(60_000);
+      expect(answer.value.status).toBe(422);
+      expect(answer.value.body.errors).toHaveLength(1000);
+      expect(answer.value.body.errors?.[0].message).toMatch(/^is too large for the regular expression engine/);
+    });
   });
 
   describe('with the default attribute bounds', () => {
