@@ -149,9 +149,9 @@ export function toRe2Source(source: string): string {
   return translate(source).re2;
 }
 
-function tooLarge(size: number): PatternError {
+function tooLarge(size: number, estimated = false): PatternError {
   return new PatternError(
-    `is too large for the regular expression engine (program size about ${size}, at most ` +
+    `is too large for the regular expression engine (program size ${estimated ? 'about ' : ''}${size}, at most ` +
       `${MAX_PROGRAM_SIZE}); use fewer or smaller repetition counts`,
   );
 }
@@ -163,7 +163,7 @@ const CACHE_SIZE = 10_000;
 function compileUncached(source: string): RE2JS | PatternError {
   const { re2, size } = translate(source);
   // The estimate is rough; the compiled size below is exact, but compiling a huge one is slow.
-  if (size > 2 * MAX_PROGRAM_SIZE) return tooLarge(size);
+  if (size > 2 * MAX_PROGRAM_SIZE) return tooLarge(size, true);
   let compiled: RE2JS;
   try {
     compiled = RE2JS.compile(re2);
