@@ -28,18 +28,21 @@ export function pageOf(query: { page?: number; pageSize?: number }): {
 
 export const MAX_LIST = 1000;
 
+/** Said of every regular expression field, so the OpenAPI document tells what is accepted. */
+const RE2_SYNTAX = ' (RE2 syntax, Python (?P<name>…) accepted; no back-references or look-around)';
+
 export const ReleasedAttributeSchema = z.strictObject({
   name: z.string().describe('Attribute released to the service; `*` releases every attribute'),
   renameTo: z.string().default('').describe('Name the service receives it under; empty = unchanged'),
 });
 export const AttributeRewriteSchema = z.strictObject({
   attribute: z.string(),
-  pattern: z.string().describe('Regular expression; every match in every value is replaced'),
+  pattern: z.string().describe(`Regular expression; every match in every value is replaced${RE2_SYNTAX}`),
   replacement: z.string().default('').describe('Python syntax for groups: \\1, \\g<name>'),
 });
 export const RequiredAttributeSchema = z.strictObject({
   attribute: z.string(),
-  pattern: z.string().describe('One value of the attribute must match from its start'),
+  pattern: z.string().describe(`One value of the attribute must match from its start${RE2_SYNTAX}`),
 });
 
 const serviceFields = {
@@ -70,7 +73,7 @@ const readOnly = {
 
 export const ServiceInput = z.strictObject({
   name: z.string().describe('Unique, shown to users'),
-  pattern: z.string().describe('Regular expression matching the WHOLE service URL (implicit ^...$)'),
+  pattern: z.string().describe(`Regular expression matching the WHOLE service URL (implicit ^...$)${RE2_SYNTAX}`),
   ...readOnly,
   ...Object.fromEntries(Object.entries(serviceFields).map(([k, v]) => [k, v.optional()])),
 }) as z.ZodType<ServiceInputType>;

@@ -4,6 +4,7 @@ import {
   Delete,
   Get,
   HttpCode,
+  Inject,
   Param,
   Patch,
   Post,
@@ -13,8 +14,11 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { boundAttributes } from '../auth/attribute-limits';
 import { UsersService } from '../auth/users.service';
 import type { FieldError } from '../common/problem';
+import type { CasConfig } from '../config/cas-config';
+import { CAS_CONFIG } from '../config/config.module';
 import { previewMatch } from '../services/match-preview';
 import { ServiceCatalog } from '../services/service-catalog.service';
 import { compileServices } from '../services/service-match';
@@ -62,6 +66,7 @@ export class ServicesController {
     private readonly catalog: ServiceCatalog,
     private readonly services: ServiceAdmin,
     private readonly users: UsersService,
+    @Inject(CAS_CONFIG) private readonly config: CasConfig,
   ) {}
 
   @Get()
@@ -74,7 +79,10 @@ export class ServicesController {
   @Get('match')
   async match(@Query() query: unknown) {
     const { url, username } = parseQuery(MatchQuery, query);
-    const user = username === undefined ? null : await this.users.findByUsername(username);
+    const found = username === undefined ? null : await this.users.findByUsername(username);
+    // As at login: over-long values left out, too large in all refused.
+    const bounded = found && boundAttributes(found.attributes, this.config.attributeLimits);
+    const user = found && bounded && { ...found, attributes: bounded.attributes, attributesTooLarge: bounded.tooLarge };
     const preview = previewMatch(compileServices(await this.catalog.list()), url, username, user);
     return {
       url,

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { AdminTokensService, CLI_ACTOR } from '../admin/admin-tokens.service';
 import { ServiceAdmin } from '../admin/service-admin.service';
+import { definitionOf } from '../admin/admin-views';
 import { parseDjangoDump } from '../services/django-import';
+import { ServiceCatalog } from '../services/service-catalog.service';
+import { regexProblems, type ServiceDefinition } from '../services/service-definition';
 import { command, UsageError } from './command';
 
 export const tokensCreate = command({
@@ -76,8 +79,20 @@ export const servicesImportDjango = command({
       throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
     }
     const services = parseDjangoDump(data);
+    const current = new Map((await app.get(ServiceCatalog).list()).map((s) => [s.name, s]));
+    const importable: ServiceDefinition[] = [];
     let differing = 0;
-    for (const { definition, wholeUrl } of services) {
+    let refused = 0;
+    for (const { definition, wholeUrl, refused: problems } of services) {
+      if (problems.length > 0) {
+        refused++;
+        for (const p of problems) out(`not imported: "${definition.name}" ${p.field} ${p.source} ${p.message}`);
+        // A service of that name already here stays as it is, even with --mode replace.
+        const existing = current.get(definition.name);
+        if (existing && regexProblems(existing).length === 0) importable.push(definitionOf(existing));
+        continue;
+      }
+      importable.push(definition);
       if (!wholeUrl) continue;
       differing++;
       out(
@@ -87,15 +102,14 @@ export const servicesImportDjango = command({
       if (values['append-wildcard']) definition.pattern = wholeUrl.suggestion;
     }
     const dryRun = values['dry-run'];
-    const summary = await app.get(ServiceAdmin).import(
-      CLI_ACTOR,
-      services.map((s) => s.definition),
-      { mode, dryRun, action: 'service.import-django', context: { file } },
-    );
+    const summary = await app
+      .get(ServiceAdmin)
+      .import(CLI_ACTOR, importable, { mode, dryRun, action: 'service.import-django', context: { file } });
     out(
-      `${dryRun ? 'dry run: would import' : 'imported'} ${services.length} service(s): ${summary.created.length} created, ` +
+      `${dryRun ? 'dry run: would import' : 'imported'} ${services.length - refused} service(s): ${summary.created.length} created, ` +
         `${summary.updated.length} updated, ${summary.deleted.length} deleted, ${summary.unchanged.length} unchanged; ` +
-        `${differing} pattern(s) behave differently under whole-URL matching`,
+        `${differing} pattern(s) behave differently under whole-URL matching; ${refused} service(s) not imported ` +
+        '(regular expressions the linear-time engine cannot run)',
     );
   },
 });

@@ -12,6 +12,7 @@ import {
   parseOptionalInteger,
   parseStringList,
 } from './env-parsers';
+import type { AttributeLimits } from '../auth/attribute-limits';
 import { checkUserQueryTemplate } from '../auth/ldap-filter';
 import {
   parsePasswordCharset,
@@ -137,6 +138,8 @@ export interface CasConfig {
   ticketTimeout: number;
   loginTicketValidity: number;
   maxServiceUrlLength: number;
+  /** Bounds on a user's attributes at login (src/auth/attribute-limits.ts). */
+  attributeLimits: AttributeLimits;
 
   ticketLen: { LT: number; ST: number; PT: number; PGT: number; PGTIOU: number };
   ticketPrefix: { LT: string; ST: string; PT: string; PGT: string; PGTIOU: string };
@@ -539,6 +542,11 @@ export function loadConfig(env: Env, seen?: Set<string>): CasConfig {
     ticketTimeout: r.int('CAS_TICKET_TIMEOUT', 86400, 1),
     loginTicketValidity: r.int('CAS_LOGIN_TICKET_VALIDITY', 7200, 10),
     maxServiceUrlLength: r.int('CAS_MAX_SERVICE_URL_LENGTH', 4096, 64, 65536),
+    attributeLimits: {
+      maxValueLength: r.int('CAS_MAX_ATTRIBUTE_VALUE_LENGTH', 4096, 64, 1_048_576),
+      // The attribute columns hold 16 MiB on MySQL (mediumtext): 4 million characters of up to 4 bytes.
+      maxTotalLength: r.int('CAS_MAX_ATTRIBUTES_TOTAL_LENGTH', 262_144, 1024, 4_000_000),
+    },
 
     ticketLen: {
       LT: lenFor('CAS_LT_LEN', prefix.LT),

@@ -3,7 +3,8 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 
-export type LoginResult = 'success' | 'bad_credentials' | 'source_unavailable' | 'invalid_login_ticket';
+export type LoginResult =
+  'success' | 'bad_credentials' | 'source_unavailable' | 'invalid_login_ticket' | 'attributes_too_large';
 export type IssuedTicket = 'ST' | 'PT' | 'PGT';
 
 /**
@@ -64,7 +65,13 @@ export class MetricsService {
       [`${config.ticketPrefix.PT}-`, 'PT'],
     ];
     // Series that exist from the start, at 0, so that rate() and alerts see their first event.
-    for (const result of ['success', 'bad_credentials', 'source_unavailable', 'invalid_login_ticket'] as const) {
+    for (const result of [
+      'success',
+      'bad_credentials',
+      'source_unavailable',
+      'invalid_login_ticket',
+      'attributes_too_large',
+    ] as const) {
       this.logins.inc({ result }, 0);
     }
     for (const type of ['ST', 'PT', 'PGT'] as const) this.issued.inc({ type }, 0);

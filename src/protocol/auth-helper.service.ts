@@ -63,7 +63,7 @@ export class AuthHelperService {
     const result = await this.auth.authenticate(username, password);
     await (result.ok
       ? attempt.succeeded()
-      : result.reason === 'source_unavailable'
+      : result.reason === 'source_unavailable' || result.reason === 'attributes_too_large'
         ? attempt.abandoned()
         : attempt.failed());
     await attempt.delay();

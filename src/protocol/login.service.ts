@@ -49,6 +49,7 @@ export const MESSAGES = {
   badCredentials: { level: 'error', key: 'msg.badCredentials', fields: ['username', 'password'] },
   missing: (fields: FormField[]): Message => ({ level: 'error', key: 'msg.credentialsMissing', fields }),
   sourceDown: { level: 'error', key: 'msg.sourceUnavailable' },
+  attributesTooLarge: { level: 'error', key: 'msg.attributesTooLarge' },
   accountTooLong: { level: 'error', key: 'msg.accountTooLong' },
   valueTooLongForService: { level: 'error', key: 'msg.valueTooLongForService' },
   /** How long the block still lasts, in whole minutes rounded up (never "0 minutes"). */
@@ -251,6 +252,14 @@ export class LoginService {
       return { outcome, cookie: null };
     }
     const result = await this.auth.authenticate(username, password);
+    if (!result.ok && result.reason === 'attributes_too_large') {
+      // The password was right: not a failure to count, but no session either (logged by auth).
+      this.metrics.login('attributes_too_large');
+      await attempt.abandoned();
+      await attempt.delay();
+      const outcome = await this.form(request, resolved, [MESSAGES.attributesTooLarge], { status: 403, username });
+      return { outcome, cookie: null };
+    }
     if (!result.ok) {
       const down = result.reason === 'source_unavailable';
       this.metrics.login(down ? 'source_unavailable' : 'bad_credentials');

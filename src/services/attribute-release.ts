@@ -1,5 +1,5 @@
 import type { AttributeValue, Attributes } from '../config/env-parsers';
-import { compileRewritePattern, compileValuePattern, toJsReplacement } from './regex';
+import { compileRegex, matchesStart, substitute } from './regex';
 import { isReservedAttributeName } from './reserved-attributes';
 import type { ServiceRules } from './service-rules';
 
@@ -21,8 +21,8 @@ export function decideAccess(rules: ServiceRules, loginName: string, attributes:
     return { allowed: false, reason: 'user_not_allowed', message: 'Username not allowed' };
   }
   for (const required of rules.requiredAttributes) {
-    const pattern = compileValuePattern(required.pattern);
-    if (!valuesOf(attributes[required.attribute]).some((v) => pattern.test(v))) {
+    const pattern = compileRegex(required.pattern);
+    if (!valuesOf(attributes[required.attribute]).some((v) => matchesStart(pattern, v))) {
       return { allowed: false, reason: 'attributes_not_allowed', message: 'User characteristics not allowed' };
     }
   }
@@ -58,9 +58,8 @@ export function releaseAttributes(rules: ServiceRules, attributes: Attributes): 
     if (isReservedAttributeName(releasedName)) continue;
     let values = valuesOf(value);
     for (const rewrite of rules.attributeRewrites.filter((w) => w.attribute === name)) {
-      const pattern = compileRewritePattern(rewrite.pattern);
-      const replacement = toJsReplacement(rewrite.replacement);
-      values = values.map((v) => v.replace(pattern, replacement));
+      const pattern = compileRegex(rewrite.pattern);
+      values = values.map((v) => substitute(pattern, v, rewrite.replacement));
     }
     released[releasedName] = Array.isArray(value) ? values : values[0];
   }

@@ -60,6 +60,7 @@ describe('reading a dumpdata file', () => {
   it('maps every field and child row of a service pattern', () => {
     const [service] = parseDjangoDump(dump);
     expect(service.wholeUrl).toBeNull();
+    expect(service.refused).toEqual([]);
     expect(service.definition).toEqual({
       name: 'Wiki',
       pattern: '^https://wiki\\.example\\.org/.*$',
@@ -79,6 +80,29 @@ describe('reading a dumpdata file', () => {
       attributeRewrites: [{ attribute: 'mail', pattern: '@old\\.org$', replacement: '@new.org' }],
       requiredAttributes: [{ attribute: 'group', pattern: 'staff' }],
     });
+  });
+
+  it('lists the regular expressions the linear-time engine cannot run, by field', () => {
+    const [service] = parseDjangoDump([
+      { ...dump[0], fields: { ...dump[0].fields, pattern: '^https://(?P<app>[a-z]+)\\.org/(?P=app)/' } },
+      {
+        model: 'cas_server.filterattributvalue',
+        pk: 1,
+        fields: { attribut: 'group', pattern: '(?!guests)', service_pattern: 3 },
+      },
+    ]);
+    expect(service.refused).toEqual([
+      {
+        field: 'pattern',
+        source: '^https://(?P<app>[a-z]+)\\.org/(?P=app)/',
+        message: expect.stringContaining('the back-reference (?P=app)'),
+      },
+      {
+        field: 'requiredAttributes[0].pattern',
+        source: '(?!guests)',
+        message: expect.stringContaining('the look-ahead (?!'),
+      },
+    ]);
   });
 
   it('refuses a file that is not a dumpdata array or has dangling rows', () => {

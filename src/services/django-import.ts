@@ -1,4 +1,4 @@
-import { DEFAULT_DEFINITION, type ServiceDefinition } from './service-definition';
+import { DEFAULT_DEFINITION, regexProblems, type FieldProblem, type ServiceDefinition } from './service-definition';
 
 /**
  * Reading a django-cas-server `manage.py dumpdata cas_server` file: its service patterns and
@@ -17,6 +17,11 @@ export interface DjangoService {
   definition: ServiceDefinition;
   /** Set when the pattern matches fewer URLs here than in django-cas-server. */
   wholeUrl: { suggestion: string } | null;
+  /**
+   * The regular expressions (pattern, rewrites, required values) that the linear-time engine
+   * cannot run, e.g. Python back-references or look-arounds; such a service is not imported.
+   */
+  refused: Array<FieldProblem & { source: string }>;
 }
 
 function isRecord(value: unknown): value is DumpRecord {
@@ -133,5 +138,9 @@ export function parseDjangoDump(data: unknown): DjangoService[] {
         break;
     }
   }
-  return [...services.values()].map((definition) => ({ definition, wholeUrl: wholeUrlDifference(definition.pattern) }));
+  return [...services.values()].map((definition) => ({
+    definition,
+    wholeUrl: wholeUrlDifference(definition.pattern),
+    refused: regexProblems(definition),
+  }));
 }

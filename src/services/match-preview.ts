@@ -9,6 +9,8 @@ export interface PreviewUser {
   username: string;
   attributes: Attributes;
   disabled: boolean;
+  /** Its attributes exceed CAS_MAX_ATTRIBUTES_TOTAL_LENGTH even without the over-long values. */
+  attributesTooLarge?: boolean;
 }
 
 export interface UserPreview {
@@ -56,6 +58,9 @@ export function previewMatch(
   }
   if (!user) return { ...head, user: { ...base, ticket: false, reason: 'No such local user' } };
   if (user.disabled) return { ...head, user: { ...base, ticket: false, reason: 'The user is disabled' } };
+  if (user.attributesTooLarge) {
+    return { ...head, user: { ...base, ticket: false, reason: 'The user’s attributes are too large to log in' } };
+  }
   const decision = decideAccess(service, user.username, user.attributes);
   if (!decision.allowed) return { ...head, user: { ...base, ticket: false, reason: decision.message } };
   return {

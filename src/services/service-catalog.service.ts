@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Not, QueryFailedError, Repository } from 'typeorm';
@@ -7,12 +8,14 @@ import { ServiceRegistry, toRules } from './service-registry.service';
 import type { ServiceRules } from './service-rules';
 import {
   checkDefinition,
+  LIMITS,
   ServiceConflictError,
   ServiceDefinitionError,
   type FieldProblem,
   type ServiceDefinition,
 } from './service-definition';
 import { planImport, type ImportMode, type ImportPlan } from './service-import-plan';
+import { patternProblem } from './regex';
 
 export { checkDefinition, ServiceConflictError, ServiceDefinitionError, type ServiceDefinition };
 
@@ -22,6 +25,26 @@ function isUniqueViolation(err: unknown): boolean {
   if (!(err instanceof QueryFailedError)) return false;
   const driver = err.driverError as { code?: string } | undefined;
   return driver?.code === 'ER_DUP_ENTRY' || driver?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/**
+ * Compiles every regular expression of the definitions one at a time, letting other requests
+ * run in between (a large import holds thousands), so that the checks that follow find them
+ * compiled.
+ */
+async function compileInTurns(defs: ServiceDefinition[]): Promise<void> {
+  for (const def of defs) {
+    for (const source of [
+      def.pattern,
+      ...def.attributeRewrites.map((w) => w.pattern),
+      ...def.requiredAttributes.map((r) => r.pattern),
+    ]) {
+      // Longer ones are refused for their length, uncompiled.
+      if (source.length > LIMITS.valuePattern) continue;
+      patternProblem(source);
+      await nextTurn();
+    }
+  }
 }
 
 /** Thrown inside a transaction to roll a dry run back once it has been checked. */
@@ -37,7 +60,7 @@ export class ServiceCatalog {
   ) {}
 
   async create(def: ServiceDefinition): Promise<ServiceRules> {
-    this.check(def);
+    await this.check(def);
     await this.checkUnique(def, null);
     // One transaction: a service is never left without the child rows it was given.
     const id = await this.dataSource.transaction((manager) => this.write(manager, def, null));
@@ -48,7 +71,7 @@ export class ServiceCatalog {
   /** Replaces every field and child list of a service; null if it does not exist. */
   async replace(id: number, def: ServiceDefinition): Promise<ServiceRules | null> {
     if (!(await this.repo.exists({ where: { id } }))) return null;
-    this.check(def);
+    await this.check(def);
     await this.checkUnique(def, id);
     await this.dataSource.transaction((manager) => this.write(manager, def, id));
     this.registry.invalidate();
@@ -87,6 +110,7 @@ export class ServiceCatalog {
    * A dry run checks everything, the database constraints included, then rolls back.
    */
   async import(defs: ServiceDefinition[], mode: ImportMode, dryRun: boolean): Promise<ImportPlan> {
+    await compileInTurns(defs);
     const problems: FieldProblem[] = [];
     defs.forEach((def, i) =>
       problems.push(...checkDefinition(def).map((p) => ({ field: `services[${i}].${p.field}`, message: p.message }))),
@@ -116,7 +140,8 @@ export class ServiceCatalog {
     return plan;
   }
 
-  private check(def: ServiceDefinition): void {
+  private async check(def: ServiceDefinition): Promise<void> {
+    await compileInTurns([def]);
     const errors = checkDefinition(def);
     if (errors.length > 0) throw new ServiceDefinitionError(errors);
   }

@@ -1,5 +1,5 @@
 import { COLUMN_LIMITS, fitsLimit } from '../database/column-limits';
-import { patternProblem } from './regex-safety';
+import { patternProblem } from './regex';
 import { isReservedAttributeName, RESERVED_NAME_PROBLEM } from './reserved-attributes';
 import type { ServiceRules } from './service-rules';
 
@@ -65,15 +65,15 @@ export function checkDefinition(def: ServiceDefinition): FieldProblem[] {
     if (required && !value.trim()) errors.push({ field, message: 'must not be empty' });
     else if (!fitsLimit(value, { chars: max })) errors.push({ field, message: `must be at most ${max} characters` });
   };
-  const pattern = (field: string, value: string, kind: 'service' | 'value' | 'rewrite', max: number) => {
+  const pattern = (field: string, value: string, max: number) => {
     text(field, value, max);
     if (value && fitsLimit(value, { chars: max })) {
-      const problem = patternProblem(value, kind);
+      const problem = patternProblem(value);
       if (problem) errors.push({ field, message: problem });
     }
   };
   text('name', def.name, LIMITS.name);
-  pattern('pattern', def.pattern, 'service', LIMITS.pattern);
+  pattern('pattern', def.pattern, LIMITS.pattern);
   if (!Number.isInteger(def.position) || Math.abs(def.position) > 2_147_483_647) {
     errors.push({ field: 'position', message: 'must be a whole number' });
   }
@@ -97,12 +97,27 @@ export function checkDefinition(def: ServiceDefinition): FieldProblem[] {
   });
   def.attributeRewrites.forEach((w, i) => {
     text(`attributeRewrites[${i}].attribute`, w.attribute, LIMITS.text);
-    pattern(`attributeRewrites[${i}].pattern`, w.pattern, 'rewrite', LIMITS.valuePattern);
+    pattern(`attributeRewrites[${i}].pattern`, w.pattern, LIMITS.valuePattern);
     text(`attributeRewrites[${i}].replacement`, w.replacement, LIMITS.valuePattern, false);
   });
   def.requiredAttributes.forEach((r, i) => {
     text(`requiredAttributes[${i}].attribute`, r.attribute, LIMITS.text);
-    pattern(`requiredAttributes[${i}].pattern`, r.pattern, 'value', LIMITS.valuePattern);
+    pattern(`requiredAttributes[${i}].pattern`, r.pattern, LIMITS.valuePattern);
   });
   return errors;
+}
+
+type WithRegexes = Pick<ServiceDefinition, 'pattern' | 'attributeRewrites' | 'requiredAttributes'>;
+
+/** The regular expressions of a service that the engine cannot run, by field. */
+export function regexProblems(def: WithRegexes): Array<FieldProblem & { source: string }> {
+  const fields = [
+    { field: 'pattern', source: def.pattern },
+    ...def.attributeRewrites.map((w, i) => ({ field: `attributeRewrites[${i}].pattern`, source: w.pattern })),
+    ...def.requiredAttributes.map((r, i) => ({ field: `requiredAttributes[${i}].pattern`, source: r.pattern })),
+  ];
+  return fields.flatMap(({ field, source }) => {
+    const message = patternProblem(source);
+    return message === null ? [] : [{ field, source, message }];
+  });
 }

@@ -1,10 +1,12 @@
-import { compileServicePattern } from './regex';
+import type { RE2JS } from 're2js';
+import { compileRegex, matchesWhole } from './regex';
+import { regexProblems, type FieldProblem } from './service-definition';
 import type { ServiceRules } from './service-rules';
 import { canonicalServiceUrl } from './service-url';
 
 export interface CompiledService {
   rules: ServiceRules;
-  regex: RegExp;
+  regex: RE2JS;
 }
 
 /** A service URL allowed by a pattern: the rules, and the canonical URL they were matched on. */
@@ -14,10 +16,29 @@ export interface ServiceMatch {
   url: string;
 }
 
-export function compileServices(services: ServiceRules[]): CompiledService[] {
-  return [...services]
-    .sort((a, b) => a.position - b.position || a.id - b.id)
-    .map((rules) => ({ rules, regex: compileServicePattern(rules.pattern) }));
+/** A stored service left out of matching because the engine cannot run one of its patterns. */
+export interface RefusedService {
+  rules: ServiceRules;
+  problems: FieldProblem[];
+}
+
+/**
+ * The services in evaluation order, compiled. A service whose pattern, rewrite or required
+ * value the engine refuses (stored before the engine changed, or written to the database by
+ * hand) is left out, never matched: its rules cannot be applied as written, and skipping it
+ * refuses its URLs rather than releasing unrewritten or unchecked attributes.
+ */
+export function compileServices(
+  services: ServiceRules[],
+  onRefused: (refused: RefusedService) => void = () => undefined,
+): CompiledService[] {
+  const compiled: CompiledService[] = [];
+  for (const rules of [...services].sort((a, b) => a.position - b.position || a.id - b.id)) {
+    const problems = regexProblems(rules);
+    if (problems.length > 0) onRefused({ rules, problems });
+    else compiled.push({ rules, regex: compileRegex(rules.pattern) });
+  }
+  return compiled;
 }
 
 /**
@@ -29,7 +50,7 @@ export function findService(compiled: CompiledService[], raw: string): ServiceMa
   if (!canonical.ok) return null;
   const url = canonical.url;
   for (const entry of compiled) {
-    if (entry.regex.test(url)) return { rules: entry.rules, url };
+    if (matchesWhole(entry.regex, url)) return { rules: entry.rules, url };
   }
   return null;
 }

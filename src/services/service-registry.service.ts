@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { CompiledService, compileServices, findService, type ServiceMatch } from './service-match';
+import { CompiledService, compileServices, findService, type RefusedService, type ServiceMatch } from './service-match';
 import { ServicePattern } from './service-pattern.entity';
 import type { ServiceRules } from './service-rules';
 
@@ -49,6 +49,9 @@ export function toRules(entity: ServicePattern): ServiceRules {
 export class ServiceRegistry {
   private cache: { loadedAt: number; services: CompiledService[] } | null = null;
   private loading: Promise<CompiledService[]> | null = null;
+  private readonly logger = new Logger('services');
+  /** Refused services already logged, so a reload every few seconds does not repeat them. */
+  private readonly reported = new Set<string>();
 
   constructor(@InjectRepository(ServicePattern) private readonly repo: Repository<ServicePattern>) {}
 
@@ -66,9 +69,17 @@ export class ServiceRegistry {
 
   private async load(): Promise<CompiledService[]> {
     const entities = await this.repo.find({ order: { position: 'ASC', id: 'ASC' } });
-    const services = compileServices(entities.map(toRules));
+    const services = compileServices(entities.map(toRules), (refused) => this.report(refused));
     this.cache = { loadedAt: Date.now(), services };
     return services;
+  }
+
+  private report({ rules, problems }: RefusedService): void {
+    const key = JSON.stringify([rules.id, problems]);
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    const why = problems.map((p) => `${p.field} ${p.message}`).join('; ');
+    this.logger.error(`service "${rules.name}" (id ${rules.id}) is skipped, its URLs are refused: ${why}`);
   }
 
   /**

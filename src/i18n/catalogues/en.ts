@@ -50,6 +50,8 @@ export const en = {
   'msg.badCredentials': 'Wrong username or password.',
   'msg.credentialsMissing': 'Enter your username and password.',
   'msg.sourceUnavailable': 'The authentication service is unavailable; please try again in a moment',
+  'msg.attributesTooLarge':
+    'Your account holds more data than this server accepts, so you cannot log in; please contact your administrator',
   'msg.throttled.one': 'Too many failed login attempts. Try again in {count} minute.',
   'msg.throttled.other': 'Too many failed login attempts. Try again in {count} minutes.',
   'msg.loginSuccess': 'Login successful.',

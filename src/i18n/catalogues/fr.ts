@@ -47,6 +47,8 @@ export const fr: Catalogue = {
   'msg.badCredentials': 'Nom d’utilisateur ou mot de passe incorrect.',
   'msg.credentialsMissing': 'Saisissez votre nom d’utilisateur et votre mot de passe.',
   'msg.sourceUnavailable': 'Le service d’authentification est indisponible\u00a0; réessayez dans un instant',
+  'msg.attributesTooLarge':
+    'Votre compte contient plus de données que ce serveur n’en accepte\u00a0: la connexion est impossible. Contactez votre administrateur',
   'msg.throttled.one': 'Trop de tentatives de connexion échouées. Réessayez dans {count}\u00a0minute.',
   'msg.throttled.other': 'Trop de tentatives de connexion échouées. Réessayez dans {count}\u00a0minutes.',
   'msg.loginSuccess': 'Connexion réussie.',

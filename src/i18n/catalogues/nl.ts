@@ -47,6 +47,8 @@ export const nl: Catalogue = {
   'msg.badCredentials': 'Gebruikersnaam of wachtwoord onjuist.',
   'msg.credentialsMissing': 'Vul uw gebruikersnaam en wachtwoord in.',
   'msg.sourceUnavailable': 'De authenticatiedienst is niet beschikbaar; probeer het zo meteen opnieuw',
+  'msg.attributesTooLarge':
+    'Uw account bevat meer gegevens dan deze server accepteert, dus u kunt niet inloggen; neem contact op met uw beheerder',
   'msg.throttled.one': 'Te veel mislukte inlogpogingen. Probeer het over {count} minuut opnieuw.',
   'msg.throttled.other': 'Te veel mislukte inlogpogingen. Probeer het over {count} minuten opnieuw.',
   'msg.loginSuccess': 'Inloggen geslaagd.',

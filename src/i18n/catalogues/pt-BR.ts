@@ -46,6 +46,8 @@ export const ptBR: Catalogue = {
   'msg.badCredentials': 'Nome de usuário ou senha incorretos.',
   'msg.credentialsMissing': 'Informe seu nome de usuário e sua senha.',
   'msg.sourceUnavailable': 'O serviço de autenticação está indisponível; tente novamente em instantes',
+  'msg.attributesTooLarge':
+    'Sua conta contém mais dados do que este servidor aceita, por isso não é possível entrar; contate o seu administrador',
   'msg.throttled.one': 'Muitas tentativas de login malsucedidas. Tente novamente em {count} minuto.',
   'msg.throttled.other': 'Muitas tentativas de login malsucedidas. Tente novamente em {count} minutos.',
   'msg.loginSuccess': 'Login realizado com sucesso.',

@@ -46,6 +46,7 @@ export const zhHans: Catalogue = {
   'msg.badCredentials': '用户名或密码错误。',
   'msg.credentialsMissing': '请输入用户名和密码。',
   'msg.sourceUnavailable': '认证服务暂时不可用，请稍后重试',
+  'msg.attributesTooLarge': '您的账户数据超出本服务器的上限，无法登录；请联系管理员',
   'msg.throttled.one': '登录失败次数过多，请在 {count} 分钟后重试。',
   'msg.throttled.other': '登录失败次数过多，请在 {count} 分钟后重试。',
   'msg.loginSuccess': '登录成功。',
