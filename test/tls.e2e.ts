@@ -58,8 +58,9 @@ describe('serving https directly (TLS_CERT_FILE / TLS_KEY_FILE)', () => {
     // The login ticket is bound to the pre-session cookie the form came with.
     const browserCookie = ([] as string[])
       .concat(form.headers['set-cookie'] ?? [])
-      .find((c) => c.startsWith('CASBROWSER='));
+      .find((c) => c.startsWith('__Host-CASBROWSER='));
     expect(browserCookie).toMatch(/; Secure/);
+    expect(browserCookie).toMatch(/; Path=\/(;|$)/);
     const posted = await httpsRequest(server.url('/login'), ca.certPem, {
       method: 'POST',
       body: new URLSearchParams({ lt, username: 'test', password: 'test' }).toString(),

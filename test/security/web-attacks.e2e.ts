@@ -297,7 +297,8 @@ describe.each(DATABASES)('web attacks on %s', (db) => {
       const headers = { 'x-forwarded-proto': 'https' };
       const browser = new Browser();
       const form = await browser.request(url('/login'), { headers });
-      expect(cookieLine(form, 'CASBROWSER')).toMatch(/; Secure/);
+      // The pre-session cookie takes the __Host- prefix: no sibling subdomain can plant it.
+      expect(cookieLine(form, '__Host-CASBROWSER')).toMatch(/; Secure/);
       expect(form.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
       const logged = await browser.request(url('/login'), {
         method: 'POST',
