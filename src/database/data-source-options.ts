@@ -7,6 +7,7 @@ import { JobLeases1764230700000 } from '../../migrations/1764230700000-job-lease
 import { FrontChannelLogout1764230710000 } from '../../migrations/1764230710000-front-channel-logout';
 import { Security1764230800000 } from '../../migrations/1764230800000-security';
 import { SignedLoginTickets1764230914000 } from '../../migrations/1764230914000-signed-login-tickets';
+import { ThrottleChecksInFlight1764230914100 } from '../../migrations/1764230914100-throttle-checks-in-flight';
 import { AdminToken } from '../admin/admin-token.entity';
 import { AuditEntry } from '../admin/audit-entry.entity';
 import { User } from '../auth/user.entity';
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   FrontChannelLogout1764230710000,
   Security1764230800000,
   SignedLoginTickets1764230914000,
+  ThrottleChecksInFlight1764230914100,
 ];
 
 export function dataSourceOptions(db: DatabaseSettings): DataSourceOptions {

@@ -78,6 +78,9 @@ export class LoginResponder {
     if (response.browser) setBrowserCookie(reply, req, prefix, response.browser);
 
     const outcome = response.outcome;
+    if (outcome.kind === 'form' && outcome.retryAfter !== undefined) {
+      void reply.header('Retry-After', String(outcome.retryAfter));
+    }
     if (wantsAjax(this.config, req)) {
       const { language } = this.views.pageRequest(req);
       const messages = 'messages' in outcome ? outcome.messages : [];

@@ -131,7 +131,7 @@ export class LoginService {
     request: LoginRequest & { browser: string },
     resolved: Resolved,
     messages: Message[],
-    extra: { status?: number; username?: string; showForm?: boolean } = {},
+    extra: { status?: number; username?: string; showForm?: boolean; retryAfter?: number } = {},
   ): Promise<LoginOutcome> {
     return {
       kind: 'form',
@@ -142,6 +142,7 @@ export class LoginService {
       username: extra.username,
       warn: request.warn,
       showForm: extra.showForm ?? true,
+      ...(extra.retryAfter === undefined ? {} : { retryAfter: extra.retryAfter }),
     };
   }
 
@@ -227,7 +228,11 @@ export class LoginService {
     if (attempt.blocked) {
       // The same answer whether or not the user exists; the source is not even asked.
       this.metrics.throttled();
-      const outcome = await this.form(request, resolved, [MESSAGES.throttled], { status: 429, username });
+      const outcome = await this.form(request, resolved, [MESSAGES.throttled], {
+        status: 429,
+        username,
+        retryAfter: attempt.retryAfterSeconds,
+      });
       return { outcome, cookie: null };
     }
     const result = await this.auth.authenticate(username, password);
