@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { readBrowserCookie } from './browser-cookie';
-import { TGC_COOKIE } from './http-helpers';
+import { TGC_COOKIE, readSessionCookie } from './http-helpers';
 import { LoginResponder } from './login.responder';
 import { LoginService, type LoginRequest } from './login.service';
 import { ParamError, flag, single, type RawParams } from './params';
@@ -27,7 +27,7 @@ export class LoginController {
       gateway: flag(params, 'gateway'),
       warn: flag(params, 'warn'),
       method: single(params, 'method', 16),
-      cookie: req.cookies[TGC_COOKIE],
+      cookie: readSessionCookie(req, TGC_COOKIE),
       browser: readBrowserCookie(req),
       clientAddress: req.ip,
     };

@@ -1,7 +1,8 @@
 /**
  * Login tickets and the pre-session cookie they are bound to (issue 14, items 5 and 8): showing
  * a form stores nothing, a ticket is spent once (also concurrently and across two processes on
- * one database), and the cookie is one the server issued, `__Host-` over https.
+ * one database), and the cookie is one the server issued, `__Host-` over https (like the SSO
+ * cookie, so that no sibling subdomain can plant either).
  */
 import Database from 'better-sqlite3';
 import { createConnection } from 'mysql2/promise';
@@ -197,6 +198,22 @@ describe.each(DATABASES)('login tickets on %s', (db) => {
       expect(planted.headers.getSetCookie().some((c) => c.startsWith('TGC='))).toBe(false);
       // The same value under the host-only name is the attacker's own browser: it works.
       expect((await postHttps(`__Host-CASBROWSER=${value}`, fields)).status).toBe(200);
+    });
+
+    it('the SSO cookie too: an attacker’s session planted as TGC by a sibling subdomain is ignored', async () => {
+      const attacker = new Browser();
+      const fields = formFields((await form(attacker)).body);
+      const logged = await postHttps(`__Host-CASBROWSER=${attacker.cookies.get('__Host-CASBROWSER')}`, fields);
+      const line = logged.headers.getSetCookie().find((c) => c.startsWith('__Host-TGC='))!;
+      expect(line).toMatch(/; Path=\/(;|$)/);
+      expect(line).toMatch(/; Secure/);
+      const session = line.split(';')[0].slice('__Host-TGC='.length);
+      const visit = (cookie: string) =>
+        fetch(url('/login', { service: APP }), { redirect: 'manual', headers: { ...https, cookie } });
+      const planted = await visit(`TGC=${session}`);
+      expect(planted.status).toBe(200);
+      expect(planted.headers.get('location')).toBeNull();
+      expect((await visit(`__Host-TGC=${session}`)).headers.get('location')).toMatch(/ticket=ST-/);
     });
   });
 
