@@ -5,12 +5,13 @@ import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AdminAppModule } from './admin/admin.module';
-import { registerAdminHttp } from './admin/admin-http';
+import { ADMIN_BODIES, isAdminRoute, registerAdminHttp } from './admin/admin-http';
 import { AppModule, adminOnMainListener } from './app.module';
 import type { CasConfig } from './config/cas-config';
 import { projectRoot } from './common/project-root';
 import { registerAccessLog } from './logging/access-log';
 import type { PinoNestLogger } from './logging/logger';
+import { scopeRouteBodies, type RouteBodies } from './common/route-bodies';
 import { registerRequestContext, requestIdGenerator } from './logging/request-hooks';
 import { AllExceptionsFilter } from './protocol/all-exceptions.filter';
 import { LoginResponder } from './protocol/login.responder';
@@ -19,8 +20,18 @@ import { parseQueryString } from './protocol/params';
 import { BASE_HEADERS, registerProtocolHeaders } from './protocol/protocol-headers';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
-/** Body size limit for every endpoint: a login form is a few hundred bytes. */
+/** Body size limit for every endpoint but the admin API: a login form is a few hundred bytes. */
 export const BODY_LIMIT = 64 * 1024;
+
+/** /samlValidate receives SOAP documents. */
+const XML_TYPES = ['text/xml', 'application/xml', 'application/soap+xml'];
+
+/** What the protocol endpoints read: forms, and SOAP for /samlValidate. */
+const PROTOCOL_BODIES: RouteBodies = { limit: BODY_LIMIT, types: ['application/x-www-form-urlencoded', ...XML_TYPES] };
+
+function bodiesOf(url: string): RouteBodies {
+  return isAdminRoute(url) ? ADMIN_BODIES : PROTOCOL_BODIES;
+}
 
 function fastifyAdapter(config: CasConfig): FastifyAdapter {
   return new FastifyAdapter({
@@ -52,15 +63,14 @@ export async function createApp(config: CasConfig, logger: PinoNestLogger): Prom
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  scopeRouteBodies(fastify, bodiesOf);
   registerRequestContext(fastify);
   if (config.accessLog) registerAccessLog(fastify, logger.root, logger.redact);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT, parser: parseQueryString });
   // /samlValidate receives SOAP documents: kept as text, parsed (safely) by the endpoint.
-  fastify.addContentTypeParser(
-    ['text/xml', 'application/xml', 'application/soap+xml'],
-    { parseAs: 'string', bodyLimit: BODY_LIMIT },
-    (_request, body, done) => done(null, body),
+  fastify.addContentTypeParser(XML_TYPES, { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_request, body, done) =>
+    done(null, body),
   );
   const builtIn = join(projectRoot(), 'public');
   await app.register(fastifyStatic, {
@@ -83,6 +93,7 @@ export async function createAdminApp(config: CasConfig, logger: PinoNestLogger):
     abortOnError: false,
     bodyParser: false,
   });
+  scopeRouteBodies(app.getHttpAdapter().getInstance(), bodiesOf);
   registerRequestContext(app.getHttpAdapter().getInstance());
   if (config.accessLog) registerAccessLog(app.getHttpAdapter().getInstance(), logger.root, logger.redact);
   await registerAdminHttp(app);

@@ -289,7 +289,9 @@ describe.each(DATABASES)('admin API (%s)', (db) => {
       expectProblem(await raw('[1, 2]'), 400);
       expectProblem(await raw('"text"'), 400);
       expectProblem(await raw('{"__proto__": {"x": 1}}'), 400);
-      expectProblem(await raw('name=x', 'text/plain'), 400);
+      // The admin API reads JSON only.
+      expectProblem(await raw('name=x', 'text/plain'), 415);
+      expectProblem(await raw('name=x', 'application/x-www-form-urlencoded'), 415);
       expectProblem(await raw('name=x', 'application/octet-stream'), 415);
       expectProblem(await raw(JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024), pattern: 'x' })), 413);
       expectProblem(await api.post('/api/admin/services'), 400);

@@ -58,15 +58,16 @@ describe('serving https directly (TLS_CERT_FILE / TLS_KEY_FILE)', () => {
     // The login ticket is bound to the pre-session cookie the form came with.
     const browserCookie = ([] as string[])
       .concat(form.headers['set-cookie'] ?? [])
-      .find((c) => c.startsWith('CASBROWSER='));
+      .find((c) => c.startsWith('__Host-CASBROWSER='));
     expect(browserCookie).toMatch(/; Secure/);
+    expect(browserCookie).toMatch(/; Path=\/(;|$)/);
     const posted = await httpsRequest(server.url('/login'), ca.certPem, {
       method: 'POST',
       body: new URLSearchParams({ lt, username: 'test', password: 'test' }).toString(),
       cookie: browserCookie!.split(';')[0],
     });
     expect(posted.status).toBe(200);
-    const cookie = ([] as string[]).concat(posted.headers['set-cookie'] ?? []).find((c) => c.startsWith('TGC='));
+    const cookie = ([] as string[]).concat(posted.headers['set-cookie'] ?? []).find((c) => c.startsWith('__Host-TGC='));
     expect(cookie).toMatch(/; Secure/);
     expect(cookie).toMatch(/HttpOnly/);
   });
@@ -94,7 +95,7 @@ describe('behind a reverse proxy (CAS_TRUSTED_PROXIES)', () => {
       headers: { ...headers, cookie, 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ lt, username: 'test', password: 'test' }).toString(),
     });
-    return res.headers.getSetCookie().find((c) => c.startsWith('TGC=')) ?? '';
+    return res.headers.getSetCookie().find((c) => /^(__Host-)?TGC=/.test(c)) ?? '';
   }
 
   it('believes X-Forwarded-Proto and -For from a trusted proxy only', async () => {

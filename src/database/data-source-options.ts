@@ -4,6 +4,8 @@ import { AdminTokensAudit1764230500000 } from '../../migrations/1764230500000-ad
 import { JobLeases1764230700000 } from '../../migrations/1764230700000-job-leases';
 import { FrontChannelLogout1764230710000 } from '../../migrations/1764230710000-front-channel-logout';
 import { Security1764230800000 } from '../../migrations/1764230800000-security';
+import { SignedLoginTickets1764230914000 } from '../../migrations/1764230914000-signed-login-tickets';
+import { ThrottleChecksInFlight1764230914100 } from '../../migrations/1764230914100-throttle-checks-in-flight';
 import { AdminToken } from '../admin/admin-token.entity';
 import { AuditEntry } from '../admin/audit-entry.entity';
 import { User } from '../auth/user.entity';
@@ -17,10 +19,11 @@ import {
 import { JobLease } from '../scheduling/job-lease.entity';
 import { ServicePattern } from '../services/service-pattern.entity';
 import { SsoSession } from '../sessions/sso-session.entity';
-import { LoginTicket } from '../tickets/login-ticket.entity';
+import { ConsumedLoginTicket } from '../tickets/consumed-login-ticket.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { ThrottleCounter } from '../throttling/throttle-counter.entity';
 import { createDefaultSqliteFolder } from './sqlite-file';
+import { ServerSecret } from '../secrets/server-secret.entity';
 
 export const ENTITIES = [
   User,
@@ -31,11 +34,12 @@ export const ENTITIES = [
   RequiredAttribute,
   SsoSession,
   Ticket,
-  LoginTicket,
+  ConsumedLoginTicket,
   JobLease,
   AdminToken,
   AuditEntry,
   ThrottleCounter,
+  ServerSecret,
 ];
 
 /** In order; listed explicitly so the build needs no file globbing. */
@@ -45,6 +49,8 @@ export const MIGRATIONS = [
   JobLeases1764230700000,
   FrontChannelLogout1764230710000,
   Security1764230800000,
+  SignedLoginTickets1764230914000,
+  ThrottleChecksInFlight1764230914100,
 ];
 
 /**

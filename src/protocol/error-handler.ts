@@ -69,7 +69,8 @@ export function answerError(
     void reply.status(200).type('text/xml; charset=utf-8').send(xml);
   } else if (endpoint === '/auth' && request.method === 'POST') {
     void reply.status(200).type('text/plain; charset=utf-8').send('no\n');
-  } else if (endpoint === '/login' || endpoint === '/logout') {
+  } else if (['/login', '/logout', '/messages/dismiss', '/language'].includes(endpoint)) {
+    // The pages, and the choices made on them: a browser gets a page.
     const language = safeLanguage(request);
     const text = (key: MessageKey) => escapeHtml(translate(language, key));
     const html =

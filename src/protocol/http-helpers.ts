@@ -11,7 +11,27 @@ export function isHttps(request: FastifyRequest): boolean {
   return request.protocol === 'https';
 }
 
-/** A browser-session cookie (SEC-03: no Max-Age, it ends with the browser), scoped to CAS. */
+/**
+ * The name of a session cookie: over https with the `__Host-` prefix, which browsers accept
+ * only from this very host, Secure, for Path=/ and without Domain. A sibling subdomain can set
+ * a cookie for the whole domain, but not this one: it cannot plant a pre-session or an SSO
+ * session of the attacker's in a victim's browser. The unprefixed name is then ignored.
+ */
+export function sessionCookieName(request: FastifyRequest, name: string): string {
+  return isHttps(request) ? `__Host-${name}` : name;
+}
+
+export function readSessionCookie(request: FastifyRequest, name: string): string | undefined {
+  return request.cookies[sessionCookieName(request, name)];
+}
+
+/** Attributes of a session cookie: over plain http it keeps to CAS (`__Host-` needs Path=/). */
+function sessionCookieOptions(request: FastifyRequest, prefix: string) {
+  const https = isHttps(request);
+  return { path: https ? '/' : cookiePath(prefix), httpOnly: true, sameSite: 'lax', secure: https } as const;
+}
+
+/** A browser-session cookie (SEC-03: no Max-Age, it ends with the browser). */
 export function setSessionCookie(
   reply: FastifyReply,
   request: FastifyRequest,
@@ -19,12 +39,7 @@ export function setSessionCookie(
   name: string,
   value: string,
 ): void {
-  void reply.setCookie(name, value, {
-    path: cookiePath(prefix),
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: isHttps(request),
-  });
+  void reply.setCookie(sessionCookieName(request, name), value, sessionCookieOptions(request, prefix));
 }
 
 export function setTgc(reply: FastifyReply, request: FastifyRequest, prefix: string, value: string): void {
@@ -32,12 +47,7 @@ export function setTgc(reply: FastifyReply, request: FastifyRequest, prefix: str
 }
 
 export function clearTgc(reply: FastifyReply, request: FastifyRequest, prefix: string): void {
-  void reply.clearCookie(TGC_COOKIE, {
-    path: cookiePath(prefix),
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: isHttps(request),
-  });
+  void reply.clearCookie(sessionCookieName(request, TGC_COOKIE), sessionCookieOptions(request, prefix));
 }
 
 /** 302 (L-30: never 307/308, which would replay the POSTed credentials). */

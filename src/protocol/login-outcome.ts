@@ -31,6 +31,8 @@ export type LoginOutcome =
       username?: string;
       warn: boolean;
       showForm: boolean;
+      /** Seconds after which trying again can help (with a 429). */
+      retryAfter?: number;
     }
   | { kind: 'warn'; fields: FormFields; lt: string; username: string; target: ServiceTarget }
   | { kind: 'logged'; messages: Message[]; username: string; since: number }

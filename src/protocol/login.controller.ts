@@ -2,8 +2,8 @@ import { Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
-import { BROWSER_COOKIE } from '../tickets/login-ticket.service';
-import { TGC_COOKIE } from './http-helpers';
+import { readBrowserCookie } from './browser-cookie';
+import { TGC_COOKIE, readSessionCookie } from './http-helpers';
 import { LoginResponder } from './login.responder';
 import { LoginService, type LoginRequest } from './login.service';
 import { ParamError, flag, single, type RawParams } from './params';
@@ -27,8 +27,8 @@ export class LoginController {
       gateway: flag(params, 'gateway'),
       warn: flag(params, 'warn'),
       method: single(params, 'method', 16),
-      cookie: req.cookies[TGC_COOKIE],
-      browser: req.cookies[BROWSER_COOKIE],
+      cookie: readSessionCookie(req, TGC_COOKIE),
+      browser: readBrowserCookie(req),
       clientAddress: req.ip,
     };
   }

@@ -4,8 +4,8 @@ import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { formatDate } from '../i18n/translate';
 import { loginAjax, type AjaxAnswer } from './ajax.response';
-import { BROWSER_COOKIE } from '../tickets/login-ticket.service';
-import { clearTgc, redirect, setSessionCookie, setTgc } from './http-helpers';
+import { readBrowserCookie, setBrowserCookie } from './browser-cookie';
+import { clearTgc, redirect, setTgc } from './http-helpers';
 import type { FormFields, LoginResponse } from './login-outcome';
 import { LoginService } from './login.service';
 import type { Message } from './message';
@@ -42,7 +42,7 @@ export class LoginResponder {
       gateway: false,
       warn: false,
       cookie: undefined,
-      browser: req.cookies[BROWSER_COOKIE],
+      browser: readBrowserCookie(req),
       clientAddress: req.ip,
     });
     if (response.outcome.kind === 'form') {
@@ -75,9 +75,12 @@ export class LoginResponder {
     const prefix = this.config.pathPrefix;
     if (response.cookie && 'set' in response.cookie) setTgc(reply, req, prefix, response.cookie.set);
     else if (response.cookie) clearTgc(reply, req, prefix);
-    if (response.browser) setSessionCookie(reply, req, prefix, BROWSER_COOKIE, response.browser);
+    if (response.browser) setBrowserCookie(reply, req, prefix, response.browser);
 
     const outcome = response.outcome;
+    if (outcome.kind === 'form' && outcome.retryAfter !== undefined) {
+      void reply.header('Retry-After', String(outcome.retryAfter));
+    }
     if (wantsAjax(this.config, req)) {
       const { language } = this.views.pageRequest(req);
       const messages = ('messages' in outcome ? outcome.messages : undefined) ?? [];

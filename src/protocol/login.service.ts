@@ -8,7 +8,7 @@ import type { ServiceRules } from '../services/service-rules';
 import { appendParameter, isBrowserUrl } from '../services/service-url';
 import { SessionService } from '../sessions/session.service';
 import type { SsoSession } from '../sessions/sso-session.entity';
-import { LoginTicketService, newBrowserId } from '../tickets/login-ticket.service';
+import { LoginTicketService } from '../tickets/login-ticket.service';
 import { LoginThrottle } from '../throttling/login-throttle.service';
 import { TicketRegistry } from '../tickets/ticket-registry.service';
 import type { FormFields, LoginOutcome, LoginResponse, ServiceTarget } from './login-outcome';
@@ -96,15 +96,16 @@ export class LoginService {
   ) {}
 
   /**
-   * Runs a flow with the browser's pre-session cookie, creating it when missing or malformed;
-   * a new one is sent back with the pages that carry a login ticket.
+   * Runs a flow with the browser's pre-session cookie, replacing it when missing or not one the
+   * server issued (a client cannot choose its own); a new one is sent back with the pages that
+   * carry a login ticket.
    */
   private async withBrowser<R extends LoginRequest>(
     request: R,
     flow: (request: R & { browser: string }) => Promise<LoginResponse>,
   ): Promise<LoginResponse> {
-    const known = request.browser !== undefined && /^[A-Za-z0-9]{32}$/.test(request.browser);
-    const browser = known ? (request.browser as string) : newBrowserId();
+    const known = await this.loginTickets.isIssuedBrowser(request.browser);
+    const browser = known && request.browser !== undefined ? request.browser : await this.loginTickets.newBrowser();
     const response = await flow({ ...request, browser });
     const kind = response.outcome.kind;
     return !known && (kind === 'form' || kind === 'warn') ? { ...response, browser } : response;
@@ -139,20 +140,21 @@ export class LoginService {
   }
 
   private async form(
-    request: LoginRequest,
+    request: LoginRequest & { browser: string },
     resolved: Resolved,
     messages: Message[],
-    extra: { status?: number; username?: string; showForm?: boolean } = {},
+    extra: { status?: number; username?: string; showForm?: boolean; retryAfter?: number } = {},
   ): Promise<LoginOutcome> {
     return {
       kind: 'form',
       status: extra.status ?? 200,
       messages,
       fields: this.fields(request, resolved),
-      lt: await this.loginTickets.issue(request.browser ?? newBrowserId()),
+      lt: await this.loginTickets.issue(request.browser),
       username: extra.username,
       warn: request.warn,
       showForm: extra.showForm ?? true,
+      ...(extra.retryAfter === undefined ? {} : { retryAfter: extra.retryAfter }),
     };
   }
 
@@ -248,6 +250,7 @@ export class LoginService {
       const outcome = await this.form(request, resolved, [MESSAGES.throttled(attempt.retryAfterMs)], {
         status: 429,
         username,
+        retryAfter: attempt.retryAfterSeconds,
       });
       return { outcome, cookie: null };
     }

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { logoutAjax } from './ajax.response';
-import { TGC_COOKIE, clearTgc, redirect } from './http-helpers';
+import { TGC_COOKIE, clearTgc, readSessionCookie, redirect } from './http-helpers';
 import { sendAjax, wantsAjax } from './login.responder';
 import { LogoutService } from './logout.service';
 import { ParamError, flag, single, type RawParams } from './params';
@@ -34,7 +34,7 @@ export class LogoutController {
       // The session still ends: a malformed extra parameter must not keep anyone logged in.
     }
     const outcome = await this.logoutService.logout({
-      cookie: req.cookies[TGC_COOKIE],
+      cookie: readSessionCookie(req, TGC_COOKIE),
       all,
       service,
       url,

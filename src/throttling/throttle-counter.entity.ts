@@ -16,4 +16,11 @@ export class ThrottleCounter {
   /** 0 = never blocked. */
   @Column({ name: 'blocked_until', type: 'bigint', transformer: epochMs })
   blockedUntil!: number;
+
+  /** Credential checks in flight (pair counters only; see PairCounter). */
+  @Column({ type: 'integer', default: 0 })
+  pending!: number;
+
+  @Column({ name: 'pending_until', type: 'bigint', transformer: epochMs, default: 0 })
+  pendingUntil!: number;
 }

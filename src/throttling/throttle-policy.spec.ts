@@ -1,9 +1,14 @@
 import {
+  PENDING_LEASE_MS,
+  admit,
   afterFailure,
   assess,
   backoff,
   liveFailures,
+  settle,
+  type CheckOutcome,
   type FailureCounter,
+  type PairCounter,
   type ThrottleSettings,
 } from './throttle-policy';
 
@@ -86,5 +91,55 @@ describe('throttle policy', () => {
   it('caps the delay and survives huge counts', () => {
     expect(backoff(10_000, 1, SETTINGS)).toBe(10_000);
     expect(backoff(5, 1, { ...SETTINGS, delayMs: 0 })).toBe(0);
+  });
+});
+
+describe('checks in flight', () => {
+  /** Admits checks one after the other while they are still running; returns the counter. */
+  function inFlight(n: number, start: PairCounter | null = null): PairCounter | null {
+    let counter = start;
+    for (let i = 0; i < n; i++) {
+      const admission = admit(counter, T0, SETTINGS);
+      if (admission.kind !== 'admitted') throw new Error(`check ${i + 1}: ${admission.kind}`);
+      counter = admission.next;
+    }
+    return counter;
+  }
+  const settleAll = (counter: PairCounter | null, outcomes: CheckOutcome[]) =>
+    outcomes.reduce((c, outcome) => settle(c, outcome, T0 + 1, SETTINGS), counter);
+
+  it('are not failures: parallel logins with the right password wait for each other, none is refused', () => {
+    const three = inFlight(3);
+    expect(three).toMatchObject({ failures: 0, pending: 3, blockedUntil: 0 });
+    expect(admit(three, T0, SETTINGS)).toEqual({ kind: 'wait' });
+    const one = settle(three, 'success', T0 + 1, SETTINGS);
+    expect(one).toMatchObject({ failures: 0, pending: 2 });
+    expect(admit(one, T0 + 1, SETTINGS).kind).toBe('admitted');
+    expect(settleAll(three, ['success', 'success', 'success'])).toBeNull();
+  });
+
+  it('give a burst of parallel guesses no more checks than a slow series: the limit counts them', () => {
+    const three = inFlight(3);
+    const failed = settleAll(three, ['failure', 'failure']);
+    expect(failed).toMatchObject({ failures: 2, pending: 1 });
+    expect(admit(failed, T0 + 1, SETTINGS)).toEqual({ kind: 'wait' });
+    const blocked = settleAll(failed, ['failure']);
+    expect(blocked).toMatchObject({ failures: 3, pending: 0, blockedUntil: T0 + 1 + SETTINGS.blockMs });
+    expect(admit(blocked, T0 + 2, SETTINGS)).toEqual({ kind: 'refused', retryAfterMs: SETTINGS.blockMs - 1 });
+  });
+
+  it('take the place left by earlier failures only', () => {
+    const twoFailures = { ...failuresOf(2)!, pending: 0, pendingUntil: 0 };
+    const one = inFlight(1, twoFailures);
+    expect(admit(one, T0, SETTINGS)).toEqual({ kind: 'wait' });
+    expect(settle(one, 'abandoned', T0 + 1, SETTINGS)).toMatchObject({ failures: 2, pending: 0 });
+    expect(settle(one, 'success', T0 + 1, SETTINGS)).toBeNull();
+  });
+
+  it('are forgotten after their lease (a process that died mid-check)', () => {
+    const three = inFlight(3)!;
+    expect(admit(three, T0 + PENDING_LEASE_MS - 1, SETTINGS)).toEqual({ kind: 'wait' });
+    const after = admit(three, T0 + PENDING_LEASE_MS, SETTINGS);
+    expect(after.kind === 'admitted' && after.next.pending).toBe(1);
   });
 });

@@ -104,3 +104,77 @@ export function afterFailure(
   const blockedUntil = block !== null && failures >= block.at ? now + block.forMs : counter.blockedUntil;
   return { failures, windowStart: counter.windowStart, blockedUntil };
 }
+
+/**
+ * A (username, address) pair's counter also holds its credential checks in flight: each may
+ * yet be a failure, so together with the failures they may not exceed `maxFailures`. A check
+ * in flight is not a failure, though: only a wrong password is ever counted.
+ */
+export interface PairCounter extends FailureCounter {
+  pending: number;
+  /** Checks in flight are forgotten after this (their process died): see PENDING_LEASE_MS. */
+  pendingUntil: number;
+}
+
+/** Longer than any credential check takes (the authentication sources time out before). */
+export const PENDING_LEASE_MS = 60_000;
+
+export function livePending(counter: PairCounter | null, now: number): number {
+  return counter !== null && counter.pendingUntil > now ? counter.pending : 0;
+}
+
+export type Admission =
+  | { kind: 'refused'; retryAfterMs: number }
+  /** Checks in flight would take the pair to its limit if they fail: wait for them. */
+  | { kind: 'wait' }
+  | { kind: 'admitted'; next: PairCounter };
+
+/**
+ * Before a credential check: a blocked pair is refused; a pair whose live failures plus checks
+ * in flight have reached `maxFailures` waits; otherwise one more check goes in flight. So a
+ * burst of parallel guesses gets no more checks than a slow series would, while parallel
+ * logins with the right password only wait for each other.
+ */
+export function admit(counter: PairCounter | null, now: number, settings: ThrottleSettings): Admission {
+  if (counter && isBlocked(counter, now)) return { kind: 'refused', retryAfterMs: counter.blockedUntil - now };
+  const stale = isStale(counter, now, settings.windowMs);
+  const pending = livePending(counter, now);
+  const failures = stale || !counter ? 0 : counter.failures;
+  if (failures + pending >= settings.maxFailures) return { kind: 'wait' };
+  const base = stale || !counter ? { failures: 0, windowStart: now, blockedUntil: 0 } : counter;
+  return {
+    kind: 'admitted',
+    next: {
+      failures: base.failures,
+      windowStart: base.windowStart,
+      blockedUntil: base.blockedUntil,
+      pending: pending + 1,
+      pendingUntil: now + PENDING_LEASE_MS,
+    },
+  };
+}
+
+export type CheckOutcome = 'success' | 'failure' | 'abandoned';
+
+/**
+ * After a credential check: it is no longer in flight; a failure counts (and may block the
+ * pair), a success starts the pair again from zero, an abandoned check (the source was down)
+ * changes nothing else. null: nothing is left worth keeping (the row goes).
+ */
+export function settle(
+  counter: PairCounter | null,
+  outcome: CheckOutcome,
+  now: number,
+  settings: ThrottleSettings,
+): PairCounter | null {
+  const pending = Math.max(0, livePending(counter, now) - 1);
+  const inFlight = { pending, pendingUntil: pending > 0 && counter ? counter.pendingUntil : 0 };
+  if (outcome === 'failure') {
+    const block = { at: settings.maxFailures, forMs: settings.blockMs };
+    return { ...afterFailure(counter, now, settings.windowMs, block), ...inFlight };
+  }
+  const reset = outcome === 'success' || !counter || isStale(counter, now, settings.windowMs);
+  if (reset && pending === 0) return null;
+  const kept = reset || !counter ? { failures: 0, windowStart: now, blockedUntil: 0 } : counter;
+  return { failures: kept.failures, windowStart: kept.windowStart, blockedUntil: kept.blockedUntil, ...inFlight };
+}

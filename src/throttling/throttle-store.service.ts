@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, QueryFailedError } from 'typeorm';
-import type { FailureCounter } from './throttle-policy';
+import type { FailureCounter, PairCounter } from './throttle-policy';
 import { ThrottleCounter } from './throttle-counter.entity';
 
 /** How often a compare-and-swap is retried when other requests keep changing the same row. */
@@ -16,10 +16,19 @@ const MAX_TRIES = 20;
 export class ThrottleStore {
   constructor(@InjectRepository(ThrottleCounter) private readonly repo: Repository<ThrottleCounter>) {}
 
-  async read(ids: string[]): Promise<Map<string, FailureCounter>> {
+  async read(ids: string[]): Promise<Map<string, PairCounter>> {
     const rows = await this.repo.find({ where: { id: In(ids) } });
     return new Map(
-      rows.map((r) => [r.id, { failures: r.failures, windowStart: r.windowStart, blockedUntil: r.blockedUntil }]),
+      rows.map((r) => [
+        r.id,
+        {
+          failures: r.failures,
+          windowStart: r.windowStart,
+          blockedUntil: r.blockedUntil,
+          pending: r.pending,
+          pendingUntil: r.pendingUntil,
+        },
+      ]),
     );
   }
 
@@ -43,25 +52,34 @@ export class ThrottleStore {
     return { before, changed: false };
   }
 
-  /** Writes `next` if the row is still `expected`; puts the row back as it was, likewise. */
-  async swap(id: string, expected: FailureCounter | null, next: FailureCounter | null): Promise<boolean> {
+  /**
+   * Writes `next` if the row is still `expected`; puts the row back as it was, likewise. A
+   * counter given without checks in flight has none.
+   */
+  async swap(
+    id: string,
+    expected: FailureCounter | PairCounter | null,
+    next: FailureCounter | PairCounter | null,
+  ): Promise<boolean> {
+    const row = (c: FailureCounter | PairCounter) => ({
+      failures: c.failures,
+      windowStart: c.windowStart,
+      blockedUntil: c.blockedUntil,
+      pending: 'pending' in c ? c.pending : 0,
+      pendingUntil: 'pendingUntil' in c ? c.pendingUntil : 0,
+    });
     if (expected === null) {
       if (next === null) return true;
       try {
-        await this.repo.insert({ id, ...next });
+        await this.repo.insert({ id, ...row(next) });
         return true;
       } catch (err) {
         if (err instanceof QueryFailedError) return false; // another request inserted it first
         throw err;
       }
     }
-    const same = {
-      id,
-      failures: expected.failures,
-      windowStart: expected.windowStart,
-      blockedUntil: expected.blockedUntil,
-    };
-    const result = next === null ? await this.repo.delete(same) : await this.repo.update(same, next);
+    const same = { id, ...row(expected) };
+    const result = next === null ? await this.repo.delete(same) : await this.repo.update(same, row(next));
     return result.affected === 1;
   }
 
@@ -69,15 +87,16 @@ export class ThrottleStore {
     await this.repo.delete({ id });
   }
 
-  /** Deletes up to `limit` counters that no longer count anything; returns how many went. */
+  /** Deletes up to `limit` counters that no longer count anything (nor hold a check in flight). */
   async deleteStale(now: number, windowMs: number, limit: number): Promise<number> {
     const rows = await this.repo
       .createQueryBuilder('c')
       .select('c.id', 'id')
-      .where('(c.blocked_until > 0 AND c.blocked_until <= :now) OR (c.blocked_until = 0 AND c.window_start <= :cut)', {
-        now,
-        cut: now - windowMs,
-      })
+      .where(
+        'c.pending_until <= :now AND ' +
+          '((c.blocked_until > 0 AND c.blocked_until <= :now) OR (c.blocked_until = 0 AND c.window_start <= :cut))',
+        { now, cut: now - windowMs },
+      )
       .limit(limit)
       .getRawMany<{ id: string }>();
     if (rows.length === 0) return 0;

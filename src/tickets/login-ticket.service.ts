@@ -5,59 +5,79 @@ import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { sha256Hex } from '../common/hash';
 import { FastSql } from '../database/fast-sql';
-import { generateTicketId, randomAlphanumeric } from './ticket-id';
-import { LoginTicket } from './login-ticket.entity';
+import { ServerSecrets } from '../secrets/server-secrets.service';
+import { checkLoginTicket, isIssuedBrowserId, issueLoginTicket, newBrowserId } from './login-ticket-codec';
+import { ConsumedLoginTicket } from './consumed-login-ticket.entity';
 
-/** The pre-session cookie a login form is bound to (login CSRF, SEC-22). */
-export const BROWSER_COOKIE = 'CASBROWSER';
-
-/** A new value for the pre-session cookie. */
-export function newBrowserId(): string {
-  return randomAlphanumeric(32);
-}
+/** Spent tickets are kept a little past their expiry, for processes whose clocks run behind. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 /**
  * Login tickets: one per form, good for one POST from the browser it was shown to (the
  * pre-session cookie), so another site cannot log a victim's browser in as the attacker.
- * Other tickets of the same browser stay valid (several tabs).
+ * Other tickets of the same browser stay valid (several tabs). Showing a form stores nothing
+ * (the ticket is signed, login-ticket-codec.ts); a POST remembers the ticket it spent until
+ * the ticket expires, with a conditional insert, so that it is spent once across concurrent
+ * requests and processes.
  */
 @Injectable()
 export class LoginTicketService {
-  /** Every login form issues one and every POST spends one: single prepared statements. */
+  /** Every POST spends one: a single prepared statement. */
   private readonly sql: FastSql;
 
   constructor(
-    @InjectRepository(LoginTicket) private readonly repo: Repository<LoginTicket>,
+    @InjectRepository(ConsumedLoginTicket) private readonly repo: Repository<ConsumedLoginTicket>,
     @Inject(CAS_CONFIG) private readonly config: CasConfig,
+    private readonly secrets: ServerSecrets,
   ) {
     this.sql = new FastSql(repo.manager.connection);
   }
 
-  async issue(browserId: string): Promise<string> {
-    const now = Date.now();
-    const id = generateTicketId(this.config.ticketPrefix.LT, this.config.ticketLen.LT);
-    await this.sql.run('INSERT INTO login_tickets (id, created_at, expires_at, browser_hash) VALUES (?, ?, ?, ?)', [
-      id,
-      now,
-      now + this.config.loginTicketValidity * 1000,
-      sha256Hex(browserId),
-    ]);
-    return id;
+  private key(): Promise<Buffer> {
+    return this.secrets.key('login-tickets');
+  }
+
+  /** A new value for the pre-session cookie. */
+  async newBrowser(): Promise<string> {
+    return newBrowserId(await this.key());
+  }
+
+  /** The pre-session cookie is one the server issued (a client-chosen value is not). */
+  async isIssuedBrowser(value: string | undefined): Promise<boolean> {
+    return isIssuedBrowserId(await this.key(), value);
+  }
+
+  async issue(browser: string): Promise<string> {
+    const expiresAt = Date.now() + this.config.loginTicketValidity * 1000;
+    return issueLoginTicket(
+      await this.key(),
+      browser,
+      this.config.ticketPrefix.LT,
+      this.config.ticketLen.LT,
+      expiresAt,
+    );
   }
 
   /** True exactly once for a live login ticket presented by the browser it was issued to. */
-  async consume(id: string | undefined, browserId: string | undefined): Promise<boolean> {
-    if (!id || id.length > 256 || !browserId || browserId.length > 256) return false;
-    const deleted = await this.sql.run(
-      'DELETE FROM login_tickets WHERE id = ? AND expires_at > ? AND browser_hash = ?',
-      [id, Date.now(), sha256Hex(browserId)],
-    );
-    return deleted === 1;
+  async consume(ticket: string | undefined, browser: string | undefined): Promise<boolean> {
+    if (!ticket || ticket.length > 256 || !browser || browser.length > 256) return false;
+    const checked = checkLoginTicket(await this.key(), ticket, browser, this.config.ticketPrefix.LT, Date.now());
+    if (!checked) return false;
+    const insert = this.sql.dialect === 'sqlite' ? 'INSERT OR IGNORE' : 'INSERT IGNORE';
+    const inserted = await this.sql.run(`${insert} INTO consumed_login_tickets (id, expires_at) VALUES (?, ?)`, [
+      sha256Hex(checked.nonce),
+      checked.expiresAt,
+    ]);
+    return inserted === 1;
   }
 
-  /** Deletes up to `limit` expired login tickets; returns how many went. */
+  /** Deletes up to `limit` spent tickets that have expired; returns how many went. */
   async deleteExpired(now: number, limit: number): Promise<number> {
-    const rows = await this.repo.find({ select: { id: true }, where: { expiresAt: LessThan(now) }, take: limit });
+    const rows = await this.repo.find({
+      select: { id: true },
+      where: { expiresAt: LessThan(now - CLOCK_SKEW_MS) },
+      take: limit,
+    });
     if (rows.length === 0) return 0;
     const result = await this.repo.delete({ id: In(rows.map((r) => r.id)) });
     return result.affected ?? 0;

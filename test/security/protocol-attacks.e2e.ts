@@ -245,7 +245,7 @@ describe.each(DATABASES)('protocol attacks on %s', (db) => {
       expect(tokens).toContain('security-test');
       expect(tokens).not.toContain(token);
       expect(tokens).not.toContain(token.slice('casadm_'.length));
-      const lts = JSON.stringify(await queryDb(server.db, 'SELECT * FROM login_tickets'));
+      const lts = JSON.stringify(await queryDb(server.db, 'SELECT * FROM consumed_login_tickets'));
       expect(lts).not.toContain(preSession);
 
       const logs = server.logs();

@@ -297,14 +297,15 @@ describe.each(DATABASES)('web attacks on %s', (db) => {
       const headers = { 'x-forwarded-proto': 'https' };
       const browser = new Browser();
       const form = await browser.request(url('/login'), { headers });
-      expect(cookieLine(form, 'CASBROWSER')).toMatch(/; Secure/);
+      // Both take the __Host- prefix: no sibling subdomain can plant them.
+      expect(cookieLine(form, '__Host-CASBROWSER')).toMatch(/; Secure/);
       expect(form.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
       const logged = await browser.request(url('/login'), {
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
         body: q({ ...formFields(form.body), username: 'alice', password: 'wonderland' }),
       });
-      expect(cookieLine(logged, 'TGC')).toMatch(/; Secure/);
+      expect(cookieLine(logged, '__Host-TGC')).toMatch(/; Secure/);
       expect((await new Browser().get(url('/login'))).headers.get('strict-transport-security')).toBeNull();
     });
   });

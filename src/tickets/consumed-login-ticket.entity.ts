@@ -1,0 +1,16 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { epochMs } from '../database/columns';
+
+/**
+ * A login ticket that was spent, remembered until it would have expired so that it is good for
+ * one POST only. Tickets shown but never posted are not stored at all (they verify themselves).
+ */
+@Entity('consumed_login_tickets')
+export class ConsumedLoginTicket {
+  /** The ticket's random part. */
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  id!: string;
+
+  @Column({ name: 'expires_at', type: 'bigint', transformer: epochMs })
+  expiresAt!: number;
+}
