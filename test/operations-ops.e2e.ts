@@ -3,10 +3,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
 import { Browser, formFields, login } from './support/browser';
 import { loginForTicket, q } from './support/cas-client';
 import { CasServer, runCli, type LogEntry } from './support/cas-server';
+import { mysqlConnection } from './support/db-query';
 import { Slapd } from './support/slapd';
 import { DATABASES, MYSQL_ADMIN_URL, createTestDb } from './support/test-db';
 import { ThrowawayCa } from './support/tls';
@@ -42,14 +42,7 @@ async function occupiedPort(): Promise<{ port: number; server: Server }> {
 
 /** Tables of a MariaDB database, to prove a check created none. */
 async function mysqlTables(url: string): Promise<string[]> {
-  const parsed = new URL(url);
-  const conn = await createConnection({
-    host: parsed.hostname,
-    port: Number(parsed.port || 3306),
-    user: decodeURIComponent(parsed.username) || 'root',
-    password: decodeURIComponent(parsed.password),
-    database: parsed.pathname.slice(1),
-  });
+  const conn = await mysqlConnection(url);
   try {
     const [rows] = await conn.query('SHOW TABLES');
     return (rows as Record<string, string>[]).map((row) => Object.values(row)[0]);

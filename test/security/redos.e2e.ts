@@ -8,14 +8,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { createConnection } from 'mysql2/promise';
 import { AdminClient, type Problem } from '../support/admin-client';
 import { Browser, login, ticketFrom } from '../support/browser';
 import { readCasXml } from '../support/cas-client';
 import { CasServer } from '../support/cas-server';
+import { execDb } from '../support/db-query';
 import { q } from '../support/fixtures';
-import { DATABASES, type TestDb } from '../support/test-db';
+import { DATABASES } from '../support/test-db';
 
 const TOKEN = 'redos-suite-admin-token-0123456789';
 /** The service pattern of the report, with its django-style back-reference. */
@@ -28,32 +27,6 @@ const ATTACK_MS = 10_000;
 const HEALTH_MS = 3_000;
 const PASSWORD = 'correct horse battery';
 const CANNOT = 'which the linear-time regular expression engine (RE2) cannot run';
-
-/** Writes to a test database as an older version or a hand-made change would have. */
-async function execDb(db: TestDb, sql: string): Promise<void> {
-  if (db.kind === 'sqlite') {
-    const sqlite = new Database(db.url.slice('sqlite:'.length), { fileMustExist: true });
-    try {
-      sqlite.prepare(sql).run();
-    } finally {
-      sqlite.close();
-    }
-    return;
-  }
-  const url = new URL(db.url);
-  const conn = await createConnection({
-    host: url.hostname,
-    port: Number(url.port || 3306),
-    user: decodeURIComponent(url.username) || 'root',
-    password: decodeURIComponent(url.password),
-    database: url.pathname.slice(1),
-  });
-  try {
-    await conn.query(sql);
-  } finally {
-    await conn.end();
-  }
-}
 
 /**
  * Runs an attack while /health/live is asked again and again, one request after the other:
