@@ -49,7 +49,8 @@ export const COLUMN_LIMITS = {
     before_json: LONG_TEXT,
     after_json: LONG_TEXT,
   },
-  login_tickets: { id: chars(255), browser_hash: chars(64) },
+  consumed_login_tickets: { id: chars(64) },
+  server_secrets: { name: chars(64), value: chars(128) },
   throttle_counters: { id: chars(64) },
   job_leases: { name: chars(64), holder: chars(64) },
 } as const satisfies Record<string, Record<string, ColumnLimit>>;

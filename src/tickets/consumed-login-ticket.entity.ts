@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { COLUMN_LIMITS } from '../database/column-limits';
 import { epochMs } from '../database/columns';
 
 /**
@@ -8,7 +9,7 @@ import { epochMs } from '../database/columns';
 @Entity('consumed_login_tickets')
 export class ConsumedLoginTicket {
   /** The ticket's random part. */
-  @PrimaryColumn({ type: 'varchar', length: 64 })
+  @PrimaryColumn({ type: 'varchar', length: COLUMN_LIMITS.consumed_login_tickets.id.chars })
   id!: string;
 
   @Column({ name: 'expires_at', type: 'bigint', transformer: epochMs })

@@ -51,7 +51,17 @@ describe.each(DATABASES)('values longer than their columns on %s', (db) => {
 
   beforeAll(async () => {
     callbacks = await CallbackServer.start(null);
-    server = await CasServer.start({ db, env: { CAS_SCHEDULER: 'false', CAS_THROTTLE_ENABLED: 'false' } });
+    server = await CasServer.start({
+      db,
+      env: {
+        CAS_SCHEDULER: 'false',
+        CAS_THROTTLE_ENABLED: 'false',
+        // The column checks are what this suite attacks: the login-time attribute bounds
+        // (redos.e2e.ts) are opened to their widest so that long values reach the columns.
+        CAS_MAX_ATTRIBUTE_VALUE_LENGTH: '1048576',
+        CAS_MAX_ATTRIBUTES_TOTAL_LENGTH: '4000000',
+      },
+    });
     const token = await server.cli(['tokens:create', 'bounds']);
     api = new AdminClient(`${server.origin}/api/admin`, tokenFrom(token.stdout));
     const services = [
