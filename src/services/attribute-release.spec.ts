@@ -107,4 +107,13 @@ describe('service matching', () => {
     expect(findService(onlyExact, 'https://a.org.evil.com')).toBeNull();
     expect(findService(onlyExact, 'http://app.example.org/')).toBeNull();
   });
+
+  it('matches a pattern written for the bare host when the URL is written without a path', () => {
+    const bare = compileServices([service({ pattern: 'https://a\\.org' })]);
+    expect(findService(bare, 'https://a.org')?.url).toBe('https://a.org');
+    expect(findService(bare, 'https://A.org:443')?.url).toBe('https://a.org');
+    // Written with a path, the URL is matched as written only.
+    expect(findService(bare, 'https://a.org/')).toBeNull();
+    expect(findService(bare, 'https://a.org.evil.com')).toBeNull();
+  });
 });

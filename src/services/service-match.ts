@@ -2,7 +2,7 @@ import type { RE2JS } from 're2js';
 import { compileRegex, matchesWhole } from './regex';
 import { regexProblems, type FieldProblem } from './service-definition';
 import type { ServiceRules } from './service-rules';
-import { canonicalServiceUrl } from './service-url';
+import { canonicalServiceUrl, withoutAddedSlash } from './service-url';
 
 export interface CompiledService {
   rules: ServiceRules;
@@ -43,14 +43,18 @@ export function compileServices(
 
 /**
  * The first service, in position order, whose pattern matches the whole URL in its canonical
- * form (canonicalServiceUrl); null when no pattern does or the URL is refused outright.
+ * form (canonicalServiceUrl), or, for a URL written without a path, in that form without the
+ * slash the parser added; null when no pattern does or the URL is refused outright.
  */
 export function findService(compiled: CompiledService[], raw: string): ServiceMatch | null {
   const canonical = canonicalServiceUrl(raw);
   if (!canonical.ok) return null;
-  const url = canonical.url;
+  const forms = [canonical.url];
+  const bare = withoutAddedSlash(canonical.url, raw);
+  if (bare !== null) forms.push(bare);
   for (const entry of compiled) {
-    if (matchesWhole(entry.regex, url)) return { rules: entry.rules, url };
+    const url = forms.find((form) => matchesWhole(entry.regex, form));
+    if (url !== undefined) return { rules: entry.rules, url };
   }
   return null;
 }

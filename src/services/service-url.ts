@@ -57,6 +57,27 @@ export function canonicalServiceUrl(raw: string): CanonicalService {
 }
 
 /**
+ * The canonical URL without the `/` that WHATWG gives a URL written with no path
+ * (`https://app.example.org` → `https://app.example.org/`), or null when the URL was written with
+ * a path. Patterns written for the bare host (`https://app\.example\.org`, as django-cas-server
+ * administrators write them) match this form; both forms lead to the same place.
+ */
+export function withoutAddedSlash(canonical: string, raw: string): string | null {
+  const url = new URL(canonical);
+  if (url.pathname !== '/') return null;
+  const authority = `${url.protocol}//${url.host}`;
+  // canonicalServiceUrl checked that `raw` starts with this authority, maybe with a default port.
+  if (
+    raw
+      .slice(authority.length)
+      .replace(/^:\d{1,5}/, '')
+      .startsWith('/')
+  )
+    return null;
+  return authority + canonical.slice(authority.length + 1);
+}
+
+/**
  * Appends `name=value` to the service URL, keeping the URL byte for byte otherwise: existing
  * parameters stay in order, an existing parameter of the same name is replaced, the fragment
  * stays last. Non-ASCII characters are percent-encoded as UTF-8 (a Location header is ASCII).
