@@ -8,7 +8,7 @@ import { HealthModule } from './health/health.module';
 import { MetricsHttpModule } from './metrics/metrics-http.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ProtocolModule } from './protocol/protocol.module';
-import { RootController } from './protocol/root.controller';
+import { rootController } from './protocol/root.controller';
 import { SchedulingModule } from './scheduling/scheduling.module';
 
 export function adminOnMainListener(config: CasConfig): boolean {
@@ -33,7 +33,7 @@ export class AppModule {
         HealthModule,
         ...(config.metrics.enabled ? [MetricsHttpModule] : []),
       ],
-      controllers: config.pathPrefix ? [RootController] : [],
+      controllers: config.pathPrefix ? [rootController(config.pathPrefix)] : [],
     };
   }
 }

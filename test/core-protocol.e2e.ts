@@ -481,4 +481,10 @@ describe.each(DATABASES)('CAS protocol on %s', (db) => {
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe(`/cas/login?service=${encodeURIComponent(APP)}`);
   });
+
+  it('the bare prefix /cas redirects to the login page keeping the query string, as / does', async () => {
+    const res = await fetch(`${server.origin}/cas?gateway=true`, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/cas/login?gateway=true');
+  });
 });
