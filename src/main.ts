@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createAdminApp, createApp } from './app.factory';
 import { ConfigError, loadConfig, type CasConfig } from './config/cas-config';
-import { loadDotEnv } from './config/load-env';
+import { environment, loadDotEnv } from './config/load-env';
 import { describeUnknownSetting, unknownSettings } from './config/unknown-settings';
 import { startupLines } from './lifecycle/announce';
 import { listenError, type AddressSettings } from './lifecycle/listen-error';
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   let config: CasConfig;
   const known = new Set<string>();
   try {
-    config = loadConfig(process.env, known);
+    config = loadConfig(environment(), known);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   const root = createRootLogger(settings);
   const logger = new PinoNestLogger(root, settings.secretPrefixes);
   if (!cluster.isWorker) {
-    for (const unknown of unknownSettings(process.env, known)) {
+    for (const unknown of unknownSettings(environment(), known)) {
       root
         .child({ context: 'settings' })
         .warn(

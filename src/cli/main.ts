@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { UserExistsError } from '../auth/users.service';
 import { InvalidUserError } from '../auth/user-values';
 import { ConfigError, loadConfig } from '../config/cas-config';
-import { loadDotEnv } from '../config/load-env';
+import { environment, loadDotEnv } from '../config/load-env';
 import { migrateDatabase } from '../database/migrate';
 import { TokenNameError } from '../admin/admin-tokens.service';
 import { InvalidInputError, NotFoundError } from '../admin/use-case-errors';
@@ -14,7 +14,7 @@ import { doctor, formatChecks } from './doctor';
 import { findCommand, overview, version } from './registry';
 
 async function migrate(): Promise<void> {
-  const applied = await migrateDatabase(loadConfig(process.env).database);
+  const applied = await migrateDatabase(loadConfig(environment()).database);
   process.stdout.write(applied.length ? applied.map((m) => `applied ${m}\n`).join('') : 'the database is up to date\n');
 }
 
@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const input = parseCommandLine(command, args);
   if (name === 'doctor') {
-    const checks = await doctor(process.env, fromDotEnv);
+    const checks = await doctor(environment(), fromDotEnv);
     process.stdout.write(formatChecks(checks));
     return checks.some((c) => c.status === 'fail') ? 1 : 0;
   }
@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (!command.run) throw new Error(`${name} has nothing to run`);
-  const config = loadConfig(process.env);
+  const config = loadConfig(environment());
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error'] });
   try {
     await command.run(app, input, (line) => process.stdout.write(`${line}\n`));

@@ -1,6 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { isAbsolute, resolve } from 'node:path';
 import { TemplateFiles, viewsDir } from '../common/template-files';
 import { CATALOGUES, LANGUAGES } from '../i18n/languages';
 import {
@@ -8,161 +7,29 @@ import {
   parseAttributes,
   parseBool,
   parseInteger,
-  parseJson,
   parseOptionalInteger,
   parseStringList,
 } from './env-parsers';
-import type { AttributeLimits } from '../auth/attribute-limits';
 import { checkUserQueryTemplate } from '../auth/ldap-filter';
-import {
-  parsePasswordCharset,
-  parsePasswordCheckMethod,
-  type PasswordCharset,
-  type PasswordCheckMethod,
-} from '../auth/password-check';
+import { parsePasswordCharset, parsePasswordCheckMethod, type PasswordCheckMethod } from '../auth/password-check';
 import { toBoundQuery } from '../auth/sql-query';
 import { checkSqliteFolder, DEFAULT_SQLITE_PATH } from '../database/sqlite-file';
-import type { ThrottleSettings } from '../throttling/throttle-policy';
+import {
+  parseDatabaseUrl,
+  parseDirectory,
+  parseInfoMessages,
+  parseLdapServer,
+  parsePathPrefix,
+  parsePrefix,
+  parseSiteName,
+} from './setting-parsers';
 
-export type AuthClass = 'local' | 'sql' | 'ldap' | 'test' | 'dummy';
-
-export interface InfoMessage {
-  /** The text shown when no translation fits the page language. */
-  message: string;
-  /** Texts by language tag (`fr`, `pt-BR`...), from a `message` given as an object. */
-  translations: Record<string, string>;
-  discardable: boolean;
-  type: string;
-}
-
-export type DatabaseSettings =
-  | { type: 'sqlite'; path: string }
-  | { type: 'mysql'; host: string; port: number; username: string; password: string; database: string };
-
-/**
- * The JSON admin API: on or off, and where it listens. `listen` null = on the main listener;
- * otherwise a second listener serves the admin API and the main one does not.
- */
-export interface AdminApiSettings {
-  enabled: boolean;
-  listen: { host: string; port: number } | null;
-  /** A token accepted besides those of `cas tokens:create`, for automation; '' = none. */
-  envToken: string;
-}
-
-/** Every setting of the server, typed. Names mirror the environment variables. */
-export interface CasConfig {
-  host: string;
-  port: number;
-  /** Serve https directly with these PEM files (TLS_CERT_FILE / TLS_KEY_FILE). */
-  tls: { cert: Buffer; key: Buffer; certFile: string; keyFile: string } | null;
-  /** Addresses or CIDR ranges whose X-Forwarded-For/-Proto/-Host headers are believed. */
-  trustedProxies: string[];
-  database: DatabaseSettings;
-  databaseUrl: string;
-  pathPrefix: string;
-  logLevel: 'error' | 'warn' | 'info' | 'debug';
-  /** json (one object a line), pretty (for people), or auto: pretty when stdout is a terminal. */
-  logFormat: 'json' | 'pretty' | 'auto';
-  /** One log line per answered request (CAS_ACCESS_LOG). */
-  accessLog: boolean;
-  /** Processes started on this machine by the cluster module (CAS_WORKERS). */
-  workers: number;
-  /** Prometheus metrics at /metrics; a non-empty token must come as `Authorization: Bearer`. */
-  metrics: { enabled: boolean; token: string };
-
-  admin: AdminApiSettings;
-
-  /** The organisation's name in the page header and titles ('' = the translated default). */
-  siteName: string;
-  /** A folder whose files are served under the static URL before ours ('' = none). */
-  staticDir: string;
-  logoUrl: string;
-  faviconUrl: string;
-  showPowered: boolean;
-  loginTemplate: string;
-  warnTemplate: string;
-  loggedTemplate: string;
-  logoutTemplate: string;
-  /** A folder whose pages and partials/ replace the built-in ones of views/ by name ('' = none). */
-  templatesDir: string;
-  redirectToLoginAfterLogout: boolean;
-  showServiceMessages: boolean;
-  infoMessages: Record<string, InfoMessage>;
-  infoMessagesOrder: string[];
-  enableAjaxAuth: boolean;
-
-  authClass: AuthClass;
-  authSharedSecret: string;
-  testUser: string;
-  testPassword: string;
-  testAttributes: Attributes;
-  bcryptRounds: number;
-  /** Worker threads that hash and check passwords (0: on the main thread). */
-  passwordWorkers: number;
-
-  sql: {
-    host: string;
-    username: string;
-    password: string;
-    dbname: string;
-    dbcharset: string;
-    userQuery: string;
-    passwordCheck: PasswordCheckMethod;
-    passwordCharset: PasswordCharset;
-  };
-  ldap: {
-    server: string;
-    startTls: boolean;
-    caFile: string;
-    user: string | null;
-    password: string | null;
-    baseDn: string | null;
-    userQuery: string;
-    usernameAttr: string;
-    passwordAttr: string;
-    passwordCheck: PasswordCheckMethod | 'bind';
-    passwordCharset: PasswordCharset;
-    attrsView: number;
-  };
-
-  proxyCaCertificatePath: boolean | string;
-  proxyAllowHttpLoopback: boolean;
-  sloMaxParallelRequests: number;
-  sloTimeout: number;
-
-  tgtValidity: number | null;
-  sessionCookieAge: number;
-  ticketValidity: number;
-  pgtValidity: number;
-  ticketTimeout: number;
-  loginTicketValidity: number;
-  maxServiceUrlLength: number;
-  /** Bounds on a user's attributes at login (src/auth/attribute-limits.ts). */
-  attributeLimits: AttributeLimits;
-
-  ticketLen: { LT: number; ST: number; PT: number; PGT: number; PGTIOU: number };
-  ticketPrefix: { LT: string; ST: string; PT: string; PGT: string; PGTIOU: string };
-
-  federate: boolean;
-  federateRememberTimeout: number;
-
-  /** Brute-force protection of the login form and /auth. */
-  throttle: ThrottleSettings;
-
-  scheduler: boolean;
-  cleanupInterval: number;
-  cleanupBatchSize: number;
-}
-
-export class ConfigError extends Error {
-  constructor(
-    readonly setting: string,
-    detail: string,
-  ) {
-    super(`Invalid setting ${setting}: ${detail}`);
-  }
-}
+export { parseDatabaseUrl, parseLdapServer } from './setting-parsers';
+export { ConfigError } from './env-reader';
+export type * from './cas-config.types';
+import type { AdminApiSettings, AuthClass, CasConfig, InfoMessage } from './cas-config.types';
+import { readAdminSettings } from './admin-settings';
+import { ConfigError, Reader, type Env } from './env-reader';
 
 export const DEFAULT_INFO_MESSAGES: Record<string, InfoMessage> = {
   cas_explained: {
@@ -198,167 +65,6 @@ const AUTH_CLASS_ALIASES: Record<string, AuthClass> = {
 
 /** Auth sources that this build implements; the others are accepted names for later releases. */
 const IMPLEMENTED_AUTH_CLASSES: ReadonlySet<AuthClass> = new Set<AuthClass>(['local', 'sql', 'ldap', 'test', 'dummy']);
-
-type Env = Record<string, string | undefined>;
-
-class Reader {
-  constructor(
-    private readonly env: Env,
-    private readonly seen?: Set<string>,
-  ) {}
-
-  read<T>(name: string, fallback: T, parse: (raw: string) => T): T {
-    this.seen?.add(name);
-    const raw = this.env[name];
-    if (raw === undefined) return fallback;
-    try {
-      return parse(raw);
-    } catch (err) {
-      throw new ConfigError(name, (err as Error).message);
-    }
-  }
-
-  str(name: string, fallback: string): string {
-    return this.read(name, fallback, (raw) => raw);
-  }
-
-  nullableStr(name: string): string | null {
-    return this.read<string | null>(name, null, (raw) => (raw === '' ? null : raw));
-  }
-
-  bool(name: string, fallback: boolean): boolean {
-    return this.read(name, fallback, parseBool);
-  }
-
-  int(name: string, fallback: number, min: number, max?: number): number {
-    return this.read(name, fallback, (raw) => parseInteger(raw, min, max));
-  }
-}
-
-export function parseDatabaseUrl(url: string): DatabaseSettings {
-  if (url.startsWith('sqlite:')) {
-    const path = url.slice('sqlite:'.length).replace(/^\/\//, '');
-    if (path === '') throw new Error('sqlite: needs a file path, e.g. sqlite:data/cas.sqlite');
-    return { type: 'sqlite', path };
-  }
-  if (url.startsWith('mysql://') || url.startsWith('mariadb://')) {
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      throw new Error('expected mysql://user:password@host:port/database');
-    }
-    const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
-    if (database === '') throw new Error('the MySQL URL must name a database');
-    return {
-      type: 'mysql',
-      host: parsed.hostname || '127.0.0.1',
-      port: parsed.port ? Number(parsed.port) : 3306,
-      username: decodeURIComponent(parsed.username) || 'root',
-      password: decodeURIComponent(parsed.password),
-      database,
-    };
-  }
-  throw new Error('expected sqlite:<path> or mysql://user:password@host:port/database');
-}
-
-function parsePrefix(raw: string): string {
-  if (!/^[A-Za-z0-9]{1,16}$/.test(raw)) throw new Error('a ticket prefix is 1 to 16 letters or digits');
-  return raw;
-}
-
-function parsePathPrefix(raw: string): string {
-  const trimmed = raw.trim().replace(/\/+$/, '');
-  if (trimmed === '') return '';
-  if (!/^\/[A-Za-z0-9._~\-/]*$/.test(trimmed)) {
-    throw new Error('expected a URL path such as /cas');
-  }
-  return trimmed;
-}
-
-/** ldap://host[:port], ldaps://host[:port], or a bare host name (django-cas-server's default). */
-export function parseLdapServer(raw: string): string {
-  const text = raw.trim();
-  const url = /^ldaps?:\/\//i.test(text) ? text : `ldap://${text}`;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new Error('expected ldap://host[:port] or ldaps://host[:port]');
-  }
-  if (!parsed.hostname || (parsed.pathname !== '' && parsed.pathname !== '/') || parsed.search) {
-    throw new Error('expected ldap://host[:port] or ldaps://host[:port], without a path');
-  }
-  return `${parsed.protocol}//${parsed.host}`;
-}
-
-function parseInfoMessages(raw: string): Record<string, InfoMessage> {
-  const value = parseJson(raw);
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new Error('expected a JSON object of message id to {message, discardable, type}');
-  }
-  const out: Record<string, InfoMessage> = {};
-  for (const [id, entry] of Object.entries(value as Record<string, unknown>)) {
-    const e = entry as { message?: unknown; discardable?: unknown; type?: unknown } | null;
-    const texts = typeof e?.message === 'string' ? { '': e.message } : e?.message;
-    const valid =
-      texts !== null &&
-      typeof texts === 'object' &&
-      Object.keys(texts).length > 0 &&
-      Object.values(texts).every((t) => typeof t === 'string');
-    if (!e || !valid) {
-      throw new Error(`message "${id}" needs a "message": a string, or an object of language tag to string`);
-    }
-    const byLanguage = texts as Record<string, string>;
-    const translations = Object.fromEntries(Object.entries(byLanguage).filter(([lang]) => lang !== ''));
-    out[id] = {
-      message: byLanguage[''] ?? byLanguage.en ?? Object.values(byLanguage)[0],
-      translations,
-      discardable: e.discardable === true,
-      type: String(e.type ?? 'info'),
-    };
-  }
-  return out;
-}
-
-/** Bearer tokens are compared as given; a short one would be guessable. */
-const MIN_ENV_TOKEN_LENGTH = 24;
-
-function readAdminSettings(r: Reader): AdminApiSettings {
-  const host = r.str('CAS_ADMIN_HOST', '').trim();
-  const port = r.read<number | null>('CAS_ADMIN_PORT', null, (raw) =>
-    raw.trim() === '' ? null : parseInteger(raw, 0, 65535),
-  );
-  const envToken = r.read('CAS_ADMIN_TOKEN', '', (raw) => {
-    if (raw !== '' && raw.length < MIN_ENV_TOKEN_LENGTH) {
-      throw new Error(`the token must be at least ${MIN_ENV_TOKEN_LENGTH} characters long`);
-    }
-    return raw;
-  });
-  if (host !== '' && port === null) throw new ConfigError('CAS_ADMIN_PORT', 'must be set when CAS_ADMIN_HOST is');
-  return {
-    enabled: r.bool('CAS_ADMIN_API', true),
-    listen: port === null ? null : { host: host || '127.0.0.1', port },
-    envToken,
-  };
-}
-
-function parseDirectory(raw: string): string {
-  if (raw.trim() === '') return '';
-  const dir = isAbsolute(raw) ? raw : resolve(raw);
-  const stats = statSync(dir, { throwIfNoEntry: false });
-  if (!stats) throw new Error(`${dir} does not exist`);
-  if (!stats.isDirectory()) throw new Error(`${dir} is not a directory`);
-  return dir;
-}
-
-/** Shown on every page in every language: one line of plain text. */
-function parseSiteName(raw: string): string {
-  const name = raw.trim();
-  if (name.length > 100) throw new Error('the site name is at most 100 characters long');
-  if (/\p{Cc}/u.test(name)) throw new Error('the site name is one line of text, without control characters');
-  return name;
-}
 
 /** The settings from `env`. `seen` (optional) receives the name of every setting it reads. */
 export function loadConfig(env: Env, seen?: Set<string>): CasConfig {

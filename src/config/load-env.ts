@@ -10,3 +10,13 @@ export function loadDotEnv(): ReadonlySet<string> {
   const { parsed } = dotenv({ path: '.env', quiet: true });
   return new Set(Object.keys(parsed ?? {}));
 }
+
+/** The process environment: the one place settings are read from (after loadDotEnv). */
+export function environment(): Record<string, string | undefined> {
+  return process.env;
+}
+
+/** Whether terminal output may be coloured (the NO_COLOR convention, no-color.org). */
+export function colourAllowed(): boolean {
+  return !process.env.NO_COLOR;
+}

@@ -2,6 +2,7 @@ import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
 import pinoPretty from 'pino-pretty';
 import type { CasConfig } from '../config/cas-config';
+import { colourAllowed } from '../config/load-env';
 import { secretRedactor } from './redact';
 import { requestContext } from './request-context';
 
@@ -76,7 +77,7 @@ export function createRootLogger(settings: LogSettings): Logger {
       options,
       pinoPretty({
         sync: true,
-        colorize: process.stdout.isTTY === true && !process.env.NO_COLOR,
+        colorize: process.stdout.isTTY === true && colourAllowed(),
         translateTime: 'SYS:yyyy-mm-dd HH:MM:ss.l',
         ignore: 'hostname,context',
         messageFormat: '{if context}[{context}] {end}{msg}',

@@ -1,0 +1,46 @@
+import { parseBool, parseInteger } from './env-parsers';
+
+export class ConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    detail: string,
+  ) {
+    super(`Invalid setting ${setting}: ${detail}`);
+  }
+}
+
+export type Env = Record<string, string | undefined>;
+
+export class Reader {
+  constructor(
+    private readonly env: Env,
+    private readonly seen?: Set<string>,
+  ) {}
+
+  read<T>(name: string, fallback: T, parse: (raw: string) => T): T {
+    this.seen?.add(name);
+    const raw = this.env[name];
+    if (raw === undefined) return fallback;
+    try {
+      return parse(raw);
+    } catch (err) {
+      throw new ConfigError(name, (err as Error).message);
+    }
+  }
+
+  str(name: string, fallback: string): string {
+    return this.read(name, fallback, (raw) => raw);
+  }
+
+  nullableStr(name: string): string | null {
+    return this.read<string | null>(name, null, (raw) => (raw === '' ? null : raw));
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    return this.read(name, fallback, parseBool);
+  }
+
+  int(name: string, fallback: number, min: number, max?: number): number {
+    return this.read(name, fallback, (raw) => parseInteger(raw, min, max));
+  }
+}
