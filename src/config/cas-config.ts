@@ -2,14 +2,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { TemplateFiles, viewsDir } from '../common/template-files';
 import { CATALOGUES, LANGUAGES } from '../i18n/languages';
-import {
-  Attributes,
-  parseAttributes,
-  parseBool,
-  parseInteger,
-  parseOptionalInteger,
-  parseStringList,
-} from './env-parsers';
+import { Attributes, parseAttributes, parseBool, parseOptionalInteger, parseStringList } from './env-parsers';
 import { checkUserQueryTemplate } from '../auth/ldap-filter';
 import { parsePasswordCharset, parsePasswordCheckMethod, type PasswordCheckMethod } from '../auth/password-check';
 import { toBoundQuery } from '../auth/sql-query';
@@ -27,8 +20,8 @@ import {
 export { parseDatabaseUrl, parseLdapServer } from './setting-parsers';
 export { ConfigError } from './env-reader';
 export type * from './cas-config.types';
-import type { AdminApiSettings, AuthClass, CasConfig, InfoMessage } from './cas-config.types';
-import { readAdminSettings } from './admin-settings';
+import type { AuthClass, CasConfig, InfoMessage } from './cas-config.types';
+import { parseBearerToken, readAdminSettings } from './admin-settings';
 import { ConfigError, Reader, type Env } from './env-reader';
 
 export const DEFAULT_INFO_MESSAGES: Record<string, InfoMessage> = {
@@ -159,12 +152,7 @@ export function loadConfig(env: Env, seen?: Set<string>): CasConfig {
     workers: r.int('CAS_WORKERS', 1, 1, 64),
     metrics: {
       enabled: r.bool('CAS_METRICS', true),
-      token: r.read('CAS_METRICS_TOKEN', '', (raw) => {
-        if (raw !== '' && raw.length < MIN_ENV_TOKEN_LENGTH) {
-          throw new Error(`the token must be at least ${MIN_ENV_TOKEN_LENGTH} characters long`);
-        }
-        return raw;
-      }),
+      token: r.read('CAS_METRICS_TOKEN', '', parseBearerToken),
     },
 
     admin: readAdminSettings(r),
