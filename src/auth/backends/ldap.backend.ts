@@ -14,6 +14,7 @@ import {
 } from 'ldapts';
 import type { CasConfig } from '../../config/cas-config';
 import { NO_ACCOUNT, type AuthBackend, type VerifyResult } from '../auth-backend';
+import { valuesOf } from '../ldap-entry';
 import { userFilter } from '../ldap-filter';
 import { checkPassword } from '../password-check';
 import { sourceAttributes } from '../source-attributes';
@@ -25,14 +26,6 @@ const PING_TIMEOUT_MS = 2_500;
 
 /** Connections kept open for user binds between logins. */
 const IDLE_BIND_CONNECTIONS = 4;
-
-/** The values of one attribute of an entry; LDAP attribute names ignore case. */
-function valuesOf(entry: Entry, name: string): (string | Buffer)[] {
-  const key = Object.keys(entry).find((k) => k.toLowerCase() === name.toLowerCase());
-  if (key === undefined) return [];
-  const value = entry[key];
-  return Array.isArray(value) ? value : [value];
-}
 
 /**
  * `CAS_AUTH_CLASS=ldap`: the user is found by CAS_LDAP_USER_QUERY under CAS_LDAP_BASE_DN on a
