@@ -8,7 +8,7 @@ import { HealthModule } from './health/health.module';
 import { MetricsHttpModule } from './metrics/metrics-http.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ProtocolModule } from './protocol/protocol.module';
-import { rootController } from './protocol/root.controller';
+import { rootController } from './login/root.controller';
 import { SchedulingModule } from './scheduling/scheduling.module';
 
 export function adminOnMainListener(config: CasConfig): boolean {

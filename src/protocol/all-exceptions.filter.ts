@@ -2,8 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemException, sendProblem } from '../common/problem';
 import { answerError, type NotFoundPage } from './error-handler';
-import type { LoginResponder } from './login.responder';
-import type { ViewRenderer } from './view-renderer.service';
+import type { LoginResponder } from '../login/login.responder';
+import type { ViewRenderer } from '../pages/view-renderer.service';
 
 /** HTTP errors, and Fastify's own (unparsable or oversized bodies) which carry a 4xx statusCode. */
 function statusOf(exception: unknown): number {

@@ -2,14 +2,14 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ADMIN_BASE } from '../admin/admin-paths';
 import { prefersHtml } from '../common/accept';
 import { problem, sendProblem } from '../common/problem';
-import { proxyXml } from './cas-proxy.response';
-import { validateV1 } from './cas-v1.response';
-import { validationXml } from './cas-xml.response';
-import { samlFailureXml } from './saml.response';
+import { proxyXml } from '../proxy/cas-proxy.response';
+import { validateV1 } from '../validation/cas-v1.response';
+import { validationXml } from '../validation/cas-xml.response';
+import { samlFailureXml } from '../saml/saml.response';
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/languages';
 import { translate, type MessageKey } from '../i18n/translate';
-import { requestLanguage } from './language';
-import { failure } from './validation-outcome';
+import { requestLanguage } from '../pages/language';
+import { failure } from '../validation/validation-outcome';
 
 /** The page language, or English when even the headers could not be read. */
 function safeLanguage(request: FastifyRequest): Language {

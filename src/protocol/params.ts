@@ -1,6 +1,6 @@
 /** Reading protocol parameters from a parsed query string or form body. */
 import type { MessageKey } from '../i18n/translate';
-import type { Message } from './message';
+import type { Message } from '../pages/message';
 
 export type RawParams = Record<string, unknown> | null | undefined;
 

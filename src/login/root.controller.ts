@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Req, Res, type Type } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
-import { redirect } from './http-helpers';
+import { redirect } from '../pages/http-helpers';
 
 /**
  * `/` and the bare prefix (`/cas`) lead to the login page, keeping the query string: people

@@ -2,7 +2,7 @@ import { Controller, Inject, Logger, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
-import { ParamError, single, type RawParams } from './params';
+import { ParamError, single, type RawParams } from '../protocol/params';
 import { SamlValidationService } from './saml-validation.service';
 import { samlFailureXml } from './saml.response';
 

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { readSessionCookie, setSessionCookie } from './http-helpers';
+import { readSessionCookie, setSessionCookie } from '../pages/http-helpers';
 
 /**
  * The pre-session cookie login tickets are bound to (login CSRF, SEC-22); `__Host-CASBROWSER`

@@ -13,7 +13,7 @@ import { LoginThrottle } from '../throttling/login-throttle.service';
 import { TicketRegistry } from '../tickets/ticket-registry.service';
 import type { FormFields, LoginOutcome, LoginResponse, ServiceTarget } from './login-outcome';
 import { SessionTerminator } from '../sessions/session-terminator.service';
-import type { FormField, Message } from './message';
+import type { FormField, Message } from '../pages/message';
 import { MetricsService } from '../metrics/metrics.service';
 import { ValueTooLongError } from '../database/column-limits';
 import { usernameField, usernameForLog } from '../logging/username-label';

@@ -3,10 +3,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { readBrowserCookie } from './browser-cookie';
-import { TGC_COOKIE, readSessionCookie } from './http-helpers';
+import { TGC_COOKIE, readSessionCookie } from '../pages/http-helpers';
 import { LoginResponder } from './login.responder';
 import { LoginService, type LoginRequest } from './login.service';
-import { ParamError, flag, single, type RawParams } from './params';
+import { ParamError, flag, single, type RawParams } from '../protocol/params';
 
 @Controller()
 export class LoginController {

@@ -1,5 +1,5 @@
 import { appendParameter } from '../services/service-url';
-import type { LoginOutcome } from './login-outcome';
+import type { LoginOutcome } from '../login/login-outcome';
 import type { Message } from './message';
 
 /** A message of an AJAX answer, already translated. */

@@ -5,7 +5,7 @@ import { CAS_CONFIG } from '../config/config.module';
 import { validationJson } from './cas-json.response';
 import { validateV1 } from './cas-v1.response';
 import { validationXml } from './cas-xml.response';
-import { ParamError, flag, single, type RawParams } from './params';
+import { ParamError, flag, single, type RawParams } from '../protocol/params';
 import { failure, type ValidationOutcome } from './validation-outcome';
 import { ValidationService } from './validation.service';
 

@@ -6,8 +6,8 @@ import { TicketRegistry } from '../tickets/ticket-registry.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { ValueTooLongError } from '../database/column-limits';
 import type { ProxyOutcome } from './cas-proxy.response';
-import { failure } from './validation-outcome';
-import { TICKET_SHAPE } from './validation.service';
+import { failure } from '../validation/validation-outcome';
+import { TICKET_SHAPE } from '../validation/validation.service';
 
 /** /proxy (§1.7): a PGT and a target service give a proxy ticket for that service. */
 @Injectable()

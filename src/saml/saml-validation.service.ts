@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Attributes } from '../config/env-parsers';
 import { parseSamlRequest } from './saml-request';
 import { samlFailureXml, samlSuccessXml, type SamlStatus } from './saml.response';
-import { ValidationService } from './validation.service';
+import { ValidationService } from '../validation/validation.service';
 
 export interface SamlValidationRequest {
   /** The raw request body, or null when it was not sent as text. */

@@ -1,4 +1,4 @@
-import type { Message } from './message';
+import type { Message } from '../pages/message';
 
 /** What the browser is sent back to, once the service URL is known to be allowed. */
 export interface ServiceTarget {

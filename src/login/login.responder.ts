@@ -3,13 +3,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { formatDate } from '../i18n/translate';
-import { loginAjax, type AjaxAnswer } from './ajax.response';
+import { loginAjax, type AjaxAnswer } from '../pages/ajax.response';
 import { readBrowserCookie, setBrowserCookie } from './browser-cookie';
-import { clearTgc, redirect, setTgc } from './http-helpers';
+import { clearTgc, redirect, setTgc } from '../pages/http-helpers';
 import type { FormFields, LoginResponse } from './login-outcome';
 import { LoginService } from './login.service';
-import type { Message } from './message';
-import { ViewRenderer } from './view-renderer.service';
+import type { Message } from '../pages/message';
+import { ViewRenderer } from '../pages/view-renderer.service';
 
 /** The request asks for django-cas-server's JSON answers (and the setting allows them). */
 export function wantsAjax(config: CasConfig, req: FastifyRequest): boolean {

@@ -3,7 +3,7 @@ import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthHelperService } from './auth-helper.service';
-import { ParamError, single, type RawParams } from './params';
+import { ParamError, single, type RawParams } from '../protocol/params';
 
 const TEXT = 'text/plain; charset=utf-8';
 

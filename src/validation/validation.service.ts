@@ -5,7 +5,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { sameService } from '../services/service-url';
 import { TicketRegistry } from '../tickets/ticket-registry.service';
 import type { TicketType } from '../tickets/ticket.entity';
-import { ProxyGrantingService } from './proxy-granting.service';
+import { ProxyGrantingService } from '../proxy/proxy-granting.service';
 import { failure, type ValidationOutcome } from './validation-outcome';
 
 export interface ValidationRequest {

@@ -6,7 +6,7 @@ import { isLanguage } from '../i18n/languages';
 import { cookiePath, isHttps } from './http-helpers';
 import { DISMISSED_COOKIE, addDismissed, dismissToken } from './info-messages';
 import { LANGUAGE_COOKIE, LANGUAGE_COOKIE_MAX_AGE } from './language';
-import { single, type RawParams } from './params';
+import { single, type RawParams } from '../protocol/params';
 import { safeReturnPath } from './return-path';
 
 /**

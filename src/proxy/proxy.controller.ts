@@ -3,9 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { proxyJson, proxyXml, type ProxyOutcome } from './cas-proxy.response';
-import { ParamError, single, type RawParams } from './params';
+import { ParamError, single, type RawParams } from '../protocol/params';
 import { ProxyService } from './proxy.service';
-import { failure } from './validation-outcome';
+import { failure } from '../validation/validation-outcome';
 
 const XML_TYPE = 'application/xml; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';

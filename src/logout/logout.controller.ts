@@ -1,14 +1,14 @@
-import { pageCsp } from './protocol-headers';
+import { pageCsp } from '../protocol/protocol-headers';
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
-import { logoutAjax } from './ajax.response';
-import { TGC_COOKIE, clearTgc, readSessionCookie, redirect } from './http-helpers';
-import { sendAjax, wantsAjax } from './login.responder';
+import { logoutAjax } from '../pages/ajax.response';
+import { TGC_COOKIE, clearTgc, readSessionCookie, redirect } from '../pages/http-helpers';
+import { sendAjax, wantsAjax } from '../login/login.responder';
 import { LogoutService } from './logout.service';
-import { ParamError, flag, single, type RawParams } from './params';
-import { ViewRenderer } from './view-renderer.service';
+import { ParamError, flag, single, type RawParams } from '../protocol/params';
+import { ViewRenderer } from '../pages/view-renderer.service';
 
 @Controller()
 export class LogoutController {
