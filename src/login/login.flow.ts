@@ -39,7 +39,9 @@ function step(type: Type<LoginStep>, inject: InjectionToken[]): FactoryProvider<
  * change in the state goes out with the answer; HTTP, cookies and pages stay in login.responder.ts.
  *
  * A second factor (issue 17) is a step file and one line between CredentialsStep and
- * SessionStep: it sees `state.authenticated`, answers with its own page, or goes on to the session.
+ * SessionStep: there it sees `state.authenticated` (a password just checked) or `state.session`
+ * (single sign-on, for a service's step-up) and `state.service`, and answers with its own page
+ * or goes on, before any session is opened or ticket issued.
  */
 export const LOGIN_STEPS: ReadonlyArray<FactoryProvider<LoginStep>> = [
   step(LoginTicketStep, [LoginTicketService, MetricsService, LoginPages]),
