@@ -5,14 +5,15 @@ import { CAS_CONFIG } from '../config/config.module';
 import { readBrowserCookie } from './browser-cookie';
 import { TGC_COOKIE, readSessionCookie } from '../pages/http-helpers';
 import { LoginResponder } from './login.responder';
-import { LoginService, type LoginRequest } from './login.service';
+import { LoginFlow } from './login.flow';
+import type { LoginRequest } from './login-request';
 import { ParamError, flag, single, type RawParams } from '../protocol/params';
 
 @Controller()
 export class LoginController {
   constructor(
     @Inject(CAS_CONFIG) private readonly config: CasConfig,
-    private readonly login: LoginService,
+    private readonly login: LoginFlow,
     private readonly responder: LoginResponder,
   ) {}
 

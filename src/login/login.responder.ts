@@ -6,8 +6,8 @@ import { formatDate } from '../i18n/translate';
 import { loginAjax, type AjaxAnswer } from '../pages/ajax.response';
 import { readBrowserCookie, setBrowserCookie } from './browser-cookie';
 import { clearTgc, redirect, setTgc } from '../pages/http-helpers';
-import type { FormFields, LoginResponse } from './login-outcome';
-import { LoginService } from './login.service';
+import type { FormFields, LoginOutcome, LoginResponse } from './login-outcome';
+import { FormTickets } from './form-tickets';
 import type { Message } from '../pages/message';
 import { ViewRenderer } from '../pages/view-renderer.service';
 
@@ -30,26 +30,26 @@ export function sendAjax(reply: FastifyReply, status: number, language: string, 
 export class LoginResponder {
   constructor(
     @Inject(CAS_CONFIG) private readonly config: CasConfig,
-    private readonly login: LoginService,
+    private readonly formTickets: FormTickets,
     private readonly views: ViewRenderer,
   ) {}
 
-  /** A fresh login form with the reason the request was refused (status 400 or the one given). */
+  /**
+   * A blank login form with the reason the request was refused (status 400 or the one given).
+   * It asks the flow nothing: the login ticket is signed, not stored (form-tickets.ts).
+   */
   async invalidRequest(req: FastifyRequest, reply: FastifyReply, reason: Message, status = 400): Promise<void> {
-    const response = await this.login.requestCredentials({
-      serviceParam: 'service',
-      renew: false,
-      gateway: false,
+    const browser = await this.formTickets.browser(readBrowserCookie(req));
+    const outcome: LoginOutcome = {
+      kind: 'form',
+      status,
+      messages: [reason],
+      fields: { serviceParam: 'service', renew: false, gateway: false },
+      lt: await this.formTickets.issue(browser.id),
       warn: false,
-      cookie: undefined,
-      browser: readBrowserCookie(req),
-      clientAddress: req.ip,
-    });
-    if (response.outcome.kind === 'form') {
-      response.outcome.status = status;
-      response.outcome.messages = [reason];
-    }
-    this.respond(req, reply, { ...response, cookie: null });
+      showForm: true,
+    };
+    this.respond(req, reply, { outcome, cookie: null, ...(browser.fresh ? { browser: browser.id } : {}) });
   }
 
   /** The login page for these fields: where a language switch or an AJAX client goes next. */

@@ -4,11 +4,11 @@ import { ServicesModule } from '../services/services.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { ThrottlingModule } from '../throttling/throttling.module';
+import { GrantModule } from '../grant/grant.module';
+import { LoginModule } from '../login/login.module';
+import { PagesModule } from '../pages/pages.module';
 import { AuthHelperController } from '../auth-helper/auth-helper.controller';
 import { AuthHelperService } from '../auth-helper/auth-helper.service';
-import { LoginController } from '../login/login.controller';
-import { LoginResponder } from '../login/login.responder';
-import { LoginService } from '../login/login.service';
 import { LogoutController } from '../logout/logout.controller';
 import { LogoutService } from '../logout/logout.service';
 import { ProxyCallbackClient } from '../proxy/proxy-callback';
@@ -17,29 +17,24 @@ import { ProxyGrantingService } from '../proxy/proxy-granting.service';
 import { ProxyService } from '../proxy/proxy.service';
 import { SamlController } from '../saml/saml.controller';
 import { SamlValidationService } from '../saml/saml-validation.service';
-import { PreferencesController } from '../pages/preferences.controller';
 import { ValidateController } from '../validation/validate.controller';
 import { ValidationService } from '../validation/validation.service';
-import { ViewRenderer } from '../pages/view-renderer.service';
 
 @Module({
-  imports: [AuthModule, ServicesModule, SessionsModule, TicketsModule, ThrottlingModule],
-  controllers: [
-    LoginController,
-    LogoutController,
-    PreferencesController,
-    ValidateController,
-    ProxyController,
-    SamlController,
-    AuthHelperController,
+  imports: [
+    AuthModule,
+    ServicesModule,
+    SessionsModule,
+    TicketsModule,
+    ThrottlingModule,
+    GrantModule,
+    LoginModule,
+    PagesModule,
   ],
-  exports: [LoginResponder],
+  controllers: [LogoutController, ValidateController, ProxyController, SamlController, AuthHelperController],
   providers: [
-    LoginService,
-    LoginResponder,
     LogoutService,
     ValidationService,
-    ViewRenderer,
     ProxyCallbackClient,
     ProxyGrantingService,
     ProxyService,

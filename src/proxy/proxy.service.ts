@@ -1,10 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { decideAccess, releaseAttributes } from '../services/attribute-release';
 import { ServiceRegistry } from '../services/service-registry.service';
 import { SessionService } from '../sessions/session.service';
 import { TicketRegistry } from '../tickets/ticket-registry.service';
-import { MetricsService } from '../metrics/metrics.service';
-import { ValueTooLongError } from '../database/column-limits';
+import { ServiceTicketGrant } from '../grant/service-ticket-grant';
 import type { ProxyOutcome } from './cas-proxy.response';
 import { failure } from '../validation/validation-outcome';
 import { TICKET_SHAPE } from '../validation/validation.service';
@@ -18,7 +16,7 @@ export class ProxyService {
     private readonly tickets: TicketRegistry,
     private readonly sessions: SessionService,
     private readonly registry: ServiceRegistry,
-    private readonly metrics: MetricsService,
+    private readonly grant: ServiceTicketGrant,
   ) {}
 
   async issue(pgtId: string | undefined, targetService: string | undefined): Promise<ProxyOutcome> {
@@ -45,39 +43,16 @@ export class ProxyService {
       this.logger.warn(`/proxy: service ${rules.name} does not accept proxy tickets`);
       return failure('UNAUTHORIZED_SERVICE', `The service ${rules.name} does not accept proxy tickets`);
     }
-    const decision = decideAccess(rules, pgt.loginName, session.attributes);
-    if (!decision.allowed) {
-      this.logger.warn(`/proxy: ${pgt.loginName} refused a proxy ticket for ${rules.name}: ${decision.message}`);
-      return failure('UNAUTHORIZED_SERVICE', `${decision.message} (service ${rules.name})`);
-    }
-
-    let proxyTicket: string;
-    try {
-      proxyTicket = await this.tickets.issueProxyTicket({
-        pgt,
-        targetService,
-        servicePatternId: rules.id,
-        username: decision.username,
-        attributes: releaseAttributes(rules, session.attributes),
-        singleLogOut: rules.singleLogOut,
-      });
-    } catch (err) {
-      if (!(err instanceof ValueTooLongError)) throw err;
-      this.logger.warn(`/proxy: ${pgt.loginName} refused a proxy ticket for ${rules.name}: ${err.message}`);
+    const granted = await this.grant.proxyTicket(pgt, session, rules, targetService);
+    if (!granted.issued) {
+      if (granted.reason === 'refused') {
+        return failure('UNAUTHORIZED_SERVICE', `${granted.decision.message} (service ${rules.name})`);
+      }
       return failure(
         'UNAUTHORIZED_SERVICE',
         `The name or attributes for service ${rules.name} are too long to be sent`,
       );
     }
-    this.logger.log({
-      msg: `proxy ticket issued to ${pgt.loginName} for ${rules.name} through ${pgt.pgtUrl ?? '?'}`,
-      event: 'ticket.issued',
-      type: 'PT',
-      user: pgt.loginName,
-      service: rules.name,
-      proxy: pgt.pgtUrl,
-    });
-    this.metrics.ticketIssued('PT');
-    return { ok: true, proxyTicket };
+    return { ok: true, proxyTicket: granted.ticket };
   }
 }
