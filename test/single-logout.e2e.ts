@@ -154,6 +154,25 @@ describe.each(DATABASES)('Single Logout on %s', (db) => {
     expect(app.maxInFlight).toBeGreaterThan(1);
   });
 
+  it('two logouts at the same moment share CAS_SLO_MAX_PARALLEL_REQUESTS: never more than 4 at once together', async () => {
+    server = await CasServer.start({
+      db,
+      env: { CAS_SCHEDULER: 'false', CAS_SLO_MAX_PARALLEL_REQUESTS: '4', CAS_SLO_TIMEOUT: '10' },
+    });
+    await setUp(server, app);
+    app.behaviour.delayMs = 100;
+    const browsers = [new Browser(), new Browser()];
+    for (const [n, browser] of browsers.entries()) {
+      await login(browser, server.url('/login'), 'alice', 'wonderland');
+      for (let i = 0; i < 12; i++) await ticketAndValidate(server, browser, `${app.base}/s/${n * 100 + i}`);
+    }
+    await Promise.all(browsers.map((browser) => browser.get(server.url('/logout'))));
+    await app.waitFor(24, 30000);
+    expect(new Set(app.received.map((r) => r.sessionIndex)).size).toBe(24);
+    expect(app.maxInFlight).toBeLessThanOrEqual(4);
+    expect(app.maxInFlight).toBeGreaterThan(1);
+  });
+
   it('idle sessions are ended by the scheduled job, with Single Logout', async () => {
     server = await CasServer.start({
       db,

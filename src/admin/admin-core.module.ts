@@ -7,9 +7,13 @@ import { AdminToken } from './admin-token.entity';
 import { AdminTokensService } from './admin-tokens.service';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditService } from './audit.service';
+import { DjangoImportAdmin } from './django-import-admin.service';
 import { ServiceAdmin } from './service-admin.service';
 import { SessionAdmin } from './session-admin.service';
+import { TokenAdmin } from './token-admin.service';
 import { UserAdmin } from './user-admin.service';
+
+const SHARED = [AdminTokensService, AuditService, UserAdmin, ServiceAdmin, SessionAdmin, DjangoImportAdmin, TokenAdmin];
 
 /**
  * The administration use cases, tokens and the audit trail: shared by the HTTP admin API and
@@ -17,7 +21,7 @@ import { UserAdmin } from './user-admin.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([AdminToken, AuditEntry]), AuthModule, ServicesModule, SessionsModule],
-  providers: [AdminTokensService, AuditService, UserAdmin, ServiceAdmin, SessionAdmin],
-  exports: [AdminTokensService, AuditService, UserAdmin, ServiceAdmin, SessionAdmin],
+  providers: SHARED,
+  exports: SHARED,
 })
 export class AdminCoreModule {}

@@ -3,29 +3,6 @@ import { MAX_PASSWORD_BYTES, MAX_USERNAME_LENGTH, passwordProblem, usernameProbl
 
 /** Request and response shapes of the admin API; the OpenAPI document is generated from them. */
 
-const wholeNumber = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,9}$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
-
-export const pageQueryShape = {
-  page: wholeNumber(1, 1_000_000).optional(),
-  pageSize: wholeNumber(1, 200).optional(),
-};
-export const PageQuery = z.strictObject(pageQueryShape);
-
-export function pageOf(query: { page?: number; pageSize?: number }): {
-  page: number;
-  pageSize: number;
-  offset: number;
-} {
-  const page = query.page ?? 1;
-  const pageSize = query.pageSize ?? 50;
-  return { page, pageSize, offset: (page - 1) * pageSize };
-}
-
 export const MAX_LIST = 1000;
 
 /** Said of every regular expression field, so the OpenAPI document tells what is accepted. */
@@ -124,11 +101,6 @@ export const ServiceImport = z.strictObject({
   services: z.array(ServiceInput).max(MAX_LIST),
 });
 
-export const ImportQuery = z.strictObject({
-  dryRun: z.enum(['true', 'false']).optional(),
-  mode: z.enum(['merge', 'replace']).optional(),
-});
-
 export const ImportResult = z.object({
   dryRun: z.boolean(),
   mode: z.enum(['merge', 'replace']),
@@ -136,11 +108,6 @@ export const ImportResult = z.object({
   updated: z.array(z.string()),
   deleted: z.array(z.string()),
   unchanged: z.array(z.string()),
-});
-
-export const MatchQuery = z.strictObject({
-  url: z.string().min(1, 'is required'),
-  username: z.string().min(1).optional(),
 });
 
 export const AttributeValue = z.union([z.string(), z.array(z.string())]);
@@ -206,9 +173,6 @@ export const UserView = z.object({
   updatedAt: z.string(),
 });
 
-export const SessionQuery = z.strictObject({ ...pageQueryShape, username: z.string().min(1).optional() });
-export const EndSessionsQuery = z.strictObject({ username: z.string().min(1, 'is required') });
-
 export const SessionView = z.object({
   id: z.string(),
   username: z.string(),
@@ -218,21 +182,6 @@ export const SessionView = z.object({
 });
 
 export const EndedSessions = z.object({ ended: z.number().int() });
-
-const isoTime = z
-  .string()
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date')
-  .transform((s) => Date.parse(s));
-
-export const AuditQuery = z.strictObject({
-  ...pageQueryShape,
-  actor: z.string().optional(),
-  action: z.string().optional(),
-  targetType: z.string().optional(),
-  targetId: z.string().optional(),
-  since: isoTime.optional(),
-  until: isoTime.optional(),
-});
 
 export const AuditView = z.object({
   id: z.number().int(),
@@ -252,7 +201,7 @@ export const TokenView = z.object({
   revokedAt: z.string().nullable(),
 });
 
-export function pageSchema<T extends z.ZodType>(item: T) {
+function pageSchema<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
     page: z.number().int(),
@@ -260,6 +209,12 @@ export function pageSchema<T extends z.ZodType>(item: T) {
     total: z.number().int(),
   });
 }
+
+export const ServicePage = pageSchema(ServiceView);
+export const UserPage = pageSchema(UserView);
+export const SessionPage = pageSchema(SessionView);
+export const AuditPage = pageSchema(AuditView);
+export const TokenList = z.object({ items: z.array(TokenView) });
 
 export const ProblemSchema = z.object({
   type: z.string(),

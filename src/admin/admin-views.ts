@@ -2,8 +2,8 @@ import type { User } from '../auth/user.entity';
 import type { ServiceDefinition } from '../services/service-definition';
 import type { ServiceRules } from '../services/service-rules';
 import type { SsoSession } from '../sessions/sso-session.entity';
-import type { TokenSummary } from './admin-tokens.service';
 import type { AuditEntry } from './audit-entry.entity';
+import type { TokenSummary } from './token-admin.service';
 
 /** How the admin API shows each object: camelCase, ISO dates, no secrets. */
 

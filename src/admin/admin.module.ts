@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { AuthModule } from '../auth/auth.module';
 import type { CasConfig } from '../config/cas-config';
 import { ConfigModule } from '../config/config.module';
@@ -17,7 +18,7 @@ import { UsersController } from './users.controller';
 
 /** The JSON admin API under /api/admin. */
 @Module({
-  imports: [AdminCoreModule, AuthModule, ServicesModule, SessionsModule],
+  imports: [AdminCoreModule, AuthModule, ServicesModule, SessionsModule, DiscoveryModule],
   controllers: [
     ServicesController,
     UsersController,

@@ -1,6 +1,9 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Res, type OnModuleInit, type Type } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
+import { isAdminRoute } from './admin-http';
 import { ADMIN_BASE } from './admin-paths';
+import { routeTable } from './api-operation';
 import { openApiDocument } from './openapi';
 
 /** Swagger UI, from the server's own copy of swagger-ui-dist: no third-party request. */
@@ -39,10 +42,25 @@ const INIT_JS = `window.ui = SwaggerUIBundle({
 });
 `;
 
-/** The OpenAPI document and the docs page are public: they hold no data, only the API's shape. */
+/**
+ * The OpenAPI document and the docs page are public: they hold no data, only the API's shape.
+ * The document describes every route of every controller under ADMIN_BASE but this one (which
+ * serves it); it is built when the application starts, so a route without @ApiOperation stops
+ * the start.
+ */
 @Controller(ADMIN_BASE)
-export class DocsController {
-  private readonly document = JSON.stringify(openApiDocument());
+export class DocsController implements OnModuleInit {
+  private document = '';
+
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  onModuleInit(): void {
+    const controllers = this.discovery
+      .getControllers()
+      .map((wrapper) => wrapper.metatype)
+      .filter((type): type is Type => typeof type === 'function' && type !== DocsController);
+    this.document = JSON.stringify(openApiDocument(routeTable(controllers).filter((r) => isAdminRoute(r.path))));
+  }
 
   @Get('openapi.json')
   openapi(@Res() reply: FastifyReply): void {

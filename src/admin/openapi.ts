@@ -1,319 +1,178 @@
+import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
-import { ADMIN_BASE } from './admin-paths';
-import {
-  AuditView,
-  EndedSessions,
-  ImportResult,
-  MatchResult,
-  PasswordInput,
-  ProblemSchema,
-  ServiceExport,
-  ServiceImport,
-  ServiceInput,
-  ServicePatch,
-  ServiceView,
-  SessionView,
-  TokenView,
-  UserCreate,
-  UserPatch,
-  UserView,
-  pageSchema,
-} from './admin-schemas';
+import { documentedForm } from './admin-queries';
+import { ProblemSchema } from './admin-schemas';
+import { OPENAPI_COMPONENTS, OPENAPI_INFO } from './openapi-components';
 
 type Json = Record<string, unknown>;
 
+/** How an admin controller's routes are grouped in the document. */
+export interface ResourceSpec {
+  tag: string;
+  description: string;
+}
+
+/** What one admin route does, declared on it (api-operation.ts) next to the schemas it parses. */
+export interface OperationSpec {
+  id: string;
+  summary: string;
+  /** The schema the handler parses its query string with; one parameter per field. */
+  query?: z.ZodObject;
+  /** Documented types of the path parameters; those not named are strings. */
+  params?: Record<string, z.ZodType>;
+  /** The schema the handler parses its JSON body with. */
+  body?: z.ZodType;
+  /** The success answer; its status is the route's (@HttpCode, else 201 for POST, 200). */
+  response: { description: string; schema?: z.ZodType };
+  /** Refusals beyond those of every route (400, 401, 413, 415), by status. */
+  errors?: Record<string, string>;
+}
+
+/** One route as Nest serves it, with what its decorators say of it. */
+export interface AdminRoute {
+  method: string;
+  /** With Nest's `:name` parameters. */
+  path: string;
+  status: number;
+  /** Controller and method, to name a route that is not described. */
+  handler: string;
+  resource?: ResourceSpec;
+  operation?: OperationSpec;
+}
+
 /** JSON Schema 2020-12, the dialect of OpenAPI 3.1, from a zod schema. */
 function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Json {
-  const generated = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Json;
+  const generated = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    // Query values arrive as text; those that stand for a number are documented as the number.
+    override: ({ zodSchema, jsonSchema }) => {
+      const form = documentedForm.get(zodSchema);
+      if (!form) return;
+      for (const key of Object.keys(jsonSchema))
+        if (key !== 'description') delete jsonSchema[key as keyof typeof jsonSchema];
+      Object.assign(jsonSchema, form);
+    },
+  }) as Json;
   delete generated.$schema;
   return generated;
 }
 
 const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: Json): Json => ({ content: { 'application/json': { schema } } });
 const problemResponse = (description: string): Json => ({
   description,
   content: { 'application/problem+json': { schema: ref('Problem') } },
 });
-const STANDARD_ERRORS: Json = {
-  '400': problemResponse('Malformed request: bad JSON, bad query parameters, not an object'),
-  '401': problemResponse('No token, an unknown token or a revoked one'),
-  '413': problemResponse('Body too large'),
-  '415': problemResponse('Body is not application/json'),
+const STANDARD_ERRORS: Record<string, string> = {
+  '400': 'Malformed request: bad JSON, bad query parameters, not an object',
+  '401': 'No token, an unknown token or a revoked one',
+  '413': 'Body too large',
+  '415': 'Body is not application/json',
 };
 
-interface Operation {
-  summary: string;
-  tag: string;
-  params?: Json[];
-  body?: string;
-  ok: { status: number; description: string; schema?: string };
-  errors?: Record<string, string>;
+/** Named schemas, and the way each is read (a body is input, an answer output). */
+class Components {
+  readonly schemas: Record<string, Json> = {};
+  private readonly names = new Map<z.ZodType, string>(
+    Object.entries(OPENAPI_COMPONENTS).map(([name, schema]) => [schema, name]),
+  );
+
+  use(schema: z.ZodType, io: 'input' | 'output', where: string): Json {
+    const name = this.names.get(schema);
+    if (name === undefined) throw new Error(`${where}: its schema has no name in OPENAPI_COMPONENTS`);
+    this.schemas[name] ??= schemaOf(schema, io);
+    return ref(name);
+  }
 }
 
-function operation(id: string, op: Operation): Json {
-  const responses: Json = {
-    [String(op.ok.status)]: op.ok.schema
-      ? { description: op.ok.description, ...json(ref(op.ok.schema)) }
-      : { description: op.ok.description },
-    ...STANDARD_ERRORS,
+function queryParameters(query: z.ZodObject): Json[] {
+  const { properties = {}, required = [] } = schemaOf(query, 'input') as {
+    properties?: Record<string, Json>;
+    required?: string[];
   };
-  for (const [status, description] of Object.entries(op.errors ?? {})) responses[status] = problemResponse(description);
+  return Object.entries(properties).map(([name, { description, ...schema }]) => ({
+    name,
+    in: 'query',
+    required: required.includes(name),
+    ...(description === undefined ? {} : { description }),
+    schema,
+  }));
+}
+
+/** Path parameters, said once for the path: every route of a path must type them alike. */
+function pathParameters(route: AdminRoute, op: OperationSpec): Json[] {
+  const names = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
+  for (const declared of Object.keys(op.params ?? {})) {
+    if (!names.includes(declared)) throw new Error(`${route.handler}: ${declared} is not a parameter of ${route.path}`);
+  }
+  return names.map((name) => {
+    const schema = op.params?.[name];
+    return { name, in: 'path', required: true, schema: schema ? schemaOf(schema, 'input') : { type: 'string' } };
+  });
+}
+
+function operationOf(route: AdminRoute, op: OperationSpec, tag: string, components: Components): Json {
+  const where = `${route.method.toUpperCase()} ${route.path}`;
+  const ok: Json = { description: op.response.description };
+  if (op.response.schema) {
+    ok.content = { 'application/json': { schema: components.use(op.response.schema, 'output', where) } };
+  }
+  const responses: Json = { [String(route.status)]: ok };
+  for (const [status, description] of Object.entries({ ...STANDARD_ERRORS, ...op.errors })) {
+    responses[status] = problemResponse(description);
+  }
+  const parameters = op.query ? queryParameters(op.query) : [];
   return {
-    operationId: id,
+    operationId: op.id,
     summary: op.summary,
-    tags: [op.tag],
-    ...(op.params ? { parameters: op.params } : {}),
-    ...(op.body ? { requestBody: { required: true, ...json(ref(op.body)) } } : {}),
+    tags: [tag],
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(op.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: components.use(op.body, 'input', where) } },
+          },
+        }
+      : {}),
     responses,
   };
 }
 
-const query = (name: string, description: string, schema: Json = { type: 'string' }, required = false): Json => ({
-  name,
-  in: 'query',
-  required,
-  description,
-  schema,
-});
-const path = (name: string, schema: Json = { type: 'string' }): Json => ({ name, in: 'path', required: true, schema });
-const PAGE = [
-  query('page', 'Page number, from 1', { type: 'integer', minimum: 1, default: 1 }),
-  query('pageSize', 'Items per page', { type: 'integer', minimum: 1, maximum: 200, default: 50 }),
-];
-const ID = path('id', { type: 'integer' });
-const USERNAME = path('username');
-const INVALID = { '422': 'Invalid fields, listed one by one in `errors`' };
-const NOT_FOUND = { '404': 'No such object' };
-
-export function openApiDocument(): Json {
+/**
+ * The OpenAPI 3.1 document of the admin API, from the routes Nest serves and what each declares.
+ * A route that declares nothing stops the server from starting, so none goes undocumented.
+ */
+export function openApiDocument(routes: AdminRoute[]): Json {
+  const components = new Components();
+  components.use(ProblemSchema, 'output', 'Problem');
+  const tags = new Map<string, string>();
+  const ids = new Set<string>();
+  const paths: Record<string, Json> = {};
+  for (const route of routes) {
+    const { resource, operation } = route;
+    if (!resource) throw new Error(`${route.handler}: its controller has no @ApiResource`);
+    if (!operation)
+      throw new Error(`${route.handler} (${route.method.toUpperCase()} ${route.path}) has no @ApiOperation`);
+    if (ids.has(operation.id)) throw new Error(`${route.handler}: operation id ${operation.id} is used twice`);
+    ids.add(operation.id);
+    tags.set(resource.tag, resource.description);
+    const template = route.path.replace(/:(\w+)/g, '{$1}');
+    const item = (paths[template] ??= {});
+    const parameters = pathParameters(route, operation);
+    if (item.parameters === undefined && parameters.length > 0) item.parameters = parameters;
+    if (!isDeepStrictEqual(item.parameters ?? [], parameters)) {
+      throw new Error(`${route.handler}: its parameters of ${template} differ from those of the path's other routes`);
+    }
+    item[route.method] = operationOf(route, operation, resource.tag, components);
+  }
   return {
     openapi: '3.1.0',
-    info: {
-      title: 'CAS server admin API',
-      version: '1',
-      description:
-        'Manage services, local users, SSO sessions and tokens. Authenticate with `Authorization: Bearer <token>` ' +
-        '(create one with `cas tokens:create <name>`). Errors are RFC 9457 problem documents.',
-    },
+    info: OPENAPI_INFO,
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],
-    tags: [
-      { name: 'services', description: 'Service patterns, in evaluation order' },
-      { name: 'users', description: 'Users of the local authentication source' },
-      { name: 'sessions', description: 'SSO sessions' },
-      { name: 'audit', description: 'Every change made through the API or the CLI' },
-      { name: 'tokens', description: 'Admin API tokens' },
-    ],
-    paths: {
-      [`${ADMIN_BASE}/services`]: {
-        get: operation('listServices', {
-          summary: 'List services by position',
-          tag: 'services',
-          params: PAGE,
-          ok: { status: 200, description: 'A page of services', schema: 'ServicePage' },
-        }),
-        post: operation('createService', {
-          summary: 'Create a service',
-          tag: 'services',
-          body: 'ServiceInput',
-          ok: { status: 201, description: 'Created', schema: 'Service' },
-          errors: { ...INVALID, '409': 'Name or pattern already used' },
-        }),
-      },
-      [`${ADMIN_BASE}/services/match`]: {
-        get: operation('matchService', {
-          summary: 'Which service matches a URL, and what a user would get from it',
-          tag: 'services',
-          params: [query('url', 'Service URL', { type: 'string' }, true), query('username', 'A local user')],
-          ok: { status: 200, description: 'The preview', schema: 'MatchResult' },
-        }),
-      },
-      [`${ADMIN_BASE}/services/export`]: {
-        get: operation('exportServices', {
-          summary: 'Every service, in the import format',
-          tag: 'services',
-          ok: { status: 200, description: 'The export', schema: 'ServiceExport' },
-        }),
-      },
-      [`${ADMIN_BASE}/services/import`]: {
-        post: operation('importServices', {
-          summary: 'Import services, all or nothing',
-          tag: 'services',
-          params: [
-            query('dryRun', 'Check and report without changing anything', { type: 'string', enum: ['true', 'false'] }),
-            query('mode', 'merge: create and update by name; replace: also delete services not listed', {
-              type: 'string',
-              enum: ['merge', 'replace'],
-              default: 'merge',
-            }),
-          ],
-          body: 'ServiceImport',
-          ok: { status: 200, description: 'What was (or would be) done', schema: 'ImportResult' },
-          errors: { ...INVALID, '409': 'Two services would share a name or pattern' },
-        }),
-      },
-      [`${ADMIN_BASE}/services/{id}`]: {
-        parameters: [ID],
-        get: operation('getService', {
-          summary: 'Read a service',
-          tag: 'services',
-          ok: { status: 200, description: 'The service', schema: 'Service' },
-          errors: NOT_FOUND,
-        }),
-        put: operation('replaceService', {
-          summary: 'Replace a service (omitted fields take their defaults)',
-          tag: 'services',
-          body: 'ServiceInput',
-          ok: { status: 200, description: 'The service', schema: 'Service' },
-          errors: { ...NOT_FOUND, ...INVALID, '409': 'Name or pattern already used' },
-        }),
-        patch: operation('patchService', {
-          summary: 'Change some fields of a service (lists are replaced whole)',
-          tag: 'services',
-          body: 'ServicePatch',
-          ok: { status: 200, description: 'The service', schema: 'Service' },
-          errors: { ...NOT_FOUND, ...INVALID, '409': 'Name or pattern already used' },
-        }),
-        delete: operation('deleteService', {
-          summary: 'Delete a service',
-          tag: 'services',
-          ok: { status: 204, description: 'Deleted' },
-          errors: NOT_FOUND,
-        }),
-      },
-      [`${ADMIN_BASE}/users`]: {
-        get: operation('listUsers', {
-          summary: 'List local users',
-          tag: 'users',
-          params: PAGE,
-          ok: { status: 200, description: 'A page of users', schema: 'UserPage' },
-        }),
-        post: operation('createUser', {
-          summary: 'Create a local user',
-          tag: 'users',
-          body: 'UserCreate',
-          ok: { status: 201, description: 'Created', schema: 'User' },
-          errors: { ...INVALID, '409': 'Username taken' },
-        }),
-      },
-      [`${ADMIN_BASE}/users/{username}`]: {
-        parameters: [USERNAME],
-        get: operation('getUser', {
-          summary: 'Read a user',
-          tag: 'users',
-          ok: { status: 200, description: 'The user', schema: 'User' },
-          errors: NOT_FOUND,
-        }),
-        patch: operation('updateUser', {
-          summary: 'Replace attributes, disable or enable',
-          tag: 'users',
-          body: 'UserPatch',
-          ok: { status: 200, description: 'The user', schema: 'User' },
-          errors: { ...NOT_FOUND, ...INVALID },
-        }),
-        delete: operation('deleteUser', {
-          summary: 'Delete a user and end their sessions',
-          tag: 'users',
-          ok: { status: 204, description: 'Deleted' },
-          errors: NOT_FOUND,
-        }),
-      },
-      [`${ADMIN_BASE}/users/{username}/password`]: {
-        parameters: [USERNAME],
-        put: operation('setUserPassword', {
-          summary: 'Set the password (stored as a bcrypt hash, never returned); ends the user’s SSO sessions',
-          tag: 'users',
-          body: 'PasswordInput',
-          ok: { status: 204, description: 'Changed' },
-          errors: { ...NOT_FOUND, ...INVALID },
-        }),
-      },
-      [`${ADMIN_BASE}/sessions`]: {
-        get: operation('listSessions', {
-          summary: 'List SSO sessions, newest first',
-          tag: 'sessions',
-          params: [...PAGE, query('username', 'Only this user’s sessions')],
-          ok: { status: 200, description: 'A page of sessions', schema: 'SessionPage' },
-        }),
-        delete: operation('endUserSessions', {
-          summary: 'End every session of a user',
-          tag: 'sessions',
-          params: [query('username', 'Whose sessions', { type: 'string' }, true)],
-          ok: { status: 200, description: 'How many were ended', schema: 'EndedSessions' },
-        }),
-      },
-      [`${ADMIN_BASE}/sessions/{id}`]: {
-        parameters: [path('id')],
-        get: operation('getSession', {
-          summary: 'Read a session',
-          tag: 'sessions',
-          ok: { status: 200, description: 'The session', schema: 'Session' },
-          errors: NOT_FOUND,
-        }),
-        delete: operation('endSession', {
-          summary: 'End a session',
-          tag: 'sessions',
-          ok: { status: 200, description: 'Ended', schema: 'EndedSessions' },
-          errors: NOT_FOUND,
-        }),
-      },
-      [`${ADMIN_BASE}/audit`]: {
-        get: operation('listAudit', {
-          summary: 'The audit trail, newest first',
-          tag: 'audit',
-          params: [
-            ...PAGE,
-            query('actor', 'Token name, env-token or cli'),
-            query('action', 'e.g. service.create'),
-            query('targetType', 'service, user, session, token'),
-            query('targetId', 'Id or name of the object'),
-            query('since', 'ISO 8601 date', { type: 'string', format: 'date-time' }),
-            query('until', 'ISO 8601 date', { type: 'string', format: 'date-time' }),
-          ],
-          ok: { status: 200, description: 'A page of entries', schema: 'AuditPage' },
-        }),
-      },
-      [`${ADMIN_BASE}/tokens`]: {
-        get: operation('listTokens', {
-          summary: 'List admin tokens (never their values)',
-          tag: 'tokens',
-          ok: { status: 200, description: 'The tokens', schema: 'TokenList' },
-        }),
-      },
-      [`${ADMIN_BASE}/tokens/{name}`]: {
-        parameters: [path('name')],
-        delete: operation('revokeToken', {
-          summary: 'Revoke a token',
-          tag: 'tokens',
-          ok: { status: 204, description: 'Revoked' },
-          errors: NOT_FOUND,
-        }),
-      },
-    },
-    components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      schemas: {
-        Problem: schemaOf(ProblemSchema, 'output'),
-        ServiceInput: schemaOf(ServiceInput, 'input'),
-        ServicePatch: schemaOf(ServicePatch, 'input'),
-        Service: schemaOf(ServiceView, 'output'),
-        ServicePage: schemaOf(pageSchema(ServiceView), 'output'),
-        ServiceExport: schemaOf(ServiceExport, 'output'),
-        ServiceImport: schemaOf(ServiceImport, 'input'),
-        ImportResult: schemaOf(ImportResult, 'output'),
-        MatchResult: schemaOf(MatchResult, 'output'),
-        UserCreate: schemaOf(UserCreate, 'input'),
-        UserPatch: schemaOf(UserPatch, 'input'),
-        PasswordInput: schemaOf(PasswordInput, 'input'),
-        User: schemaOf(UserView, 'output'),
-        UserPage: schemaOf(pageSchema(UserView), 'output'),
-        Session: schemaOf(SessionView, 'output'),
-        SessionPage: schemaOf(pageSchema(SessionView), 'output'),
-        EndedSessions: schemaOf(EndedSessions, 'output'),
-        AuditPage: schemaOf(pageSchema(AuditView), 'output'),
-        TokenList: schemaOf(z.object({ items: z.array(TokenView) }), 'output'),
-      },
-    },
+    tags: [...tags].map(([name, description]) => ({ name, description })),
+    paths,
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, schemas: components.schemas },
   };
 }

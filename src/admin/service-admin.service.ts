@@ -1,8 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { boundAttributes } from '../auth/attribute-limits';
+import { UsersService } from '../auth/users.service';
+import type { CasConfig } from '../config/cas-config';
+import { CAS_CONFIG } from '../config/config.module';
+import { previewMatch, type MatchPreview } from '../services/match-preview';
 import { ServiceCatalog } from '../services/service-catalog.service';
 import type { ServiceDefinition } from '../services/service-definition';
 import type { ImportMode } from '../services/service-import-plan';
+import { compileServices } from '../services/service-match';
 import type { ServiceRules } from '../services/service-rules';
+import { definitionOf } from './admin-views';
 import { AuditService } from './audit.service';
 import { NotFoundError } from './use-case-errors';
 
@@ -16,10 +23,20 @@ export interface ImportSummary {
 export interface ImportOptions {
   mode: ImportMode;
   dryRun: boolean;
-  /** The audit action, which says where the definitions came from. */
+}
+
+/** How an import is recorded: the action says where the definitions came from. */
+export interface ImportRecord {
   action: string;
   /** More facts for the audit record (e.g. the file imported). */
   context?: Record<string, unknown>;
+}
+
+/** Every service, in the form import reads back. */
+export interface ServiceExportDocument {
+  version: 1;
+  exportedAt: string;
+  services: ServiceDefinition[];
 }
 
 /**
@@ -31,7 +48,9 @@ export interface ImportOptions {
 export class ServiceAdmin {
   constructor(
     private readonly catalog: ServiceCatalog,
+    private readonly users: UsersService,
     private readonly audit: AuditService,
+    @Inject(CAS_CONFIG) private readonly config: CasConfig,
   ) {}
 
   async get(id: number): Promise<ServiceRules> {
@@ -59,8 +78,17 @@ export class ServiceAdmin {
     return created;
   }
 
-  /** `action` tells a whole replacement (PUT) from a change of some fields (PATCH) in the trail. */
-  async replace(actor: string, id: number, definition: ServiceDefinition, action: string): Promise<ServiceRules> {
+  /** A whole new definition (PUT). */
+  replace(actor: string, id: number, definition: ServiceDefinition): Promise<ServiceRules> {
+    return this.change(actor, id, definition, 'service.replace');
+  }
+
+  /** The definition with some fields changed (PATCH); recorded apart from a replacement. */
+  patch(actor: string, id: number, definition: ServiceDefinition): Promise<ServiceRules> {
+    return this.change(actor, id, definition, 'service.patch');
+  }
+
+  private async change(actor: string, id: number, definition: ServiceDefinition, action: string) {
     const before = await this.get(id);
     const after = await this.catalog.replace(id, definition);
     if (!after) throw new NotFoundError('service', id);
@@ -76,7 +104,12 @@ export class ServiceAdmin {
   }
 
   /** All or nothing; a dry run changes nothing and is not recorded. */
-  async import(actor: string, definitions: ServiceDefinition[], options: ImportOptions): Promise<ImportSummary> {
+  async import(
+    actor: string,
+    definitions: ServiceDefinition[],
+    options: ImportOptions,
+    record: ImportRecord = { action: 'service.import' },
+  ): Promise<ImportSummary> {
     const plan = await this.catalog.import(definitions, options.mode, options.dryRun);
     const summary: ImportSummary = {
       created: plan.created.map((d) => d.name),
@@ -86,12 +119,28 @@ export class ServiceAdmin {
     };
     if (!options.dryRun) {
       await this.audit.record(actor, {
-        action: options.action,
+        action: record.action,
         targetType: 'service',
         targetId: '*',
-        after: { ...options.context, mode: options.mode, ...summary },
+        after: { ...record.context, mode: options.mode, ...summary },
       });
     }
     return summary;
+  }
+
+  async export(): Promise<ServiceExportDocument> {
+    const services = await this.catalog.list();
+    return { version: 1, exportedAt: new Date().toISOString(), services: services.map(definitionOf) };
+  }
+
+  /**
+   * Which service a URL matches and what a user would get from it, as at login: the user's
+   * over-long attribute values left out, attributes too large in all refused.
+   */
+  async match(url: string, username: string | undefined): Promise<MatchPreview> {
+    const found = username === undefined ? null : await this.users.findByUsername(username);
+    const bounded = found && boundAttributes(found.attributes, this.config.attributeLimits);
+    const user = found && bounded && { ...found, attributes: bounded.attributes, attributesTooLarge: bounded.tooLarge };
+    return previewMatch(compileServices(await this.catalog.list()), url, username, user);
   }
 }

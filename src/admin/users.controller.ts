@@ -17,14 +17,17 @@ import { UsersService } from '../auth/users.service';
 import { Actor, AdminAuthGuard } from './admin-auth.guard';
 import { ADMIN_BASE } from './admin-paths';
 import { adminCall } from './admin-problems';
-import { PageQuery, PasswordInput, UserCreate, UserPatch, pageOf } from './admin-schemas';
+import { PageQuery, pageOf } from './admin-queries';
+import { PasswordInput, UserCreate, UserPage, UserPatch, UserView } from './admin-schemas';
 import { pageView, userView } from './admin-views';
+import { ApiOperation, ApiResource, INVALID, NOT_FOUND } from './api-operation';
 import { UserAdmin } from './user-admin.service';
 import { parseBody, parseQuery } from './validation';
 
 /** Users of the `local` authentication source. Passwords go in, never out. */
 @Controller(`${ADMIN_BASE}/users`)
 @UseGuards(AdminAuthGuard)
+@ApiResource({ tag: 'users', description: 'Users of the local authentication source' })
 export class UsersController {
   constructor(
     private readonly users: UsersService,
@@ -32,6 +35,12 @@ export class UsersController {
   ) {}
 
   @Get()
+  @ApiOperation({
+    id: 'listUsers',
+    summary: 'List local users',
+    query: PageQuery,
+    response: { description: 'A page of users', schema: UserPage },
+  })
   async list(@Query() query: unknown) {
     const { page, pageSize, offset } = pageOf(parseQuery(PageQuery, query));
     const { items, total } = await this.users.page(offset, pageSize);
@@ -39,6 +48,13 @@ export class UsersController {
   }
 
   @Post()
+  @ApiOperation({
+    id: 'createUser',
+    summary: 'Create a local user',
+    body: UserCreate,
+    response: { description: 'Created', schema: UserView },
+    errors: { ...INVALID, '409': 'Username taken' },
+  })
   async create(@Body() body: unknown, @Actor() actor: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const input = parseBody(UserCreate, body);
     const user = await adminCall(() => this.admin.create(actor, input));
@@ -47,11 +63,24 @@ export class UsersController {
   }
 
   @Get(':username')
+  @ApiOperation({
+    id: 'getUser',
+    summary: 'Read a user',
+    response: { description: 'The user', schema: UserView },
+    errors: NOT_FOUND,
+  })
   async get(@Param('username') username: string) {
     return userView(await adminCall(() => this.admin.get(username)));
   }
 
   @Patch(':username')
+  @ApiOperation({
+    id: 'updateUser',
+    summary: 'Replace attributes, disable or enable',
+    body: UserPatch,
+    response: { description: 'The user', schema: UserView },
+    errors: { ...NOT_FOUND, ...INVALID },
+  })
   async update(@Param('username') username: string, @Body() body: unknown, @Actor() actor: string) {
     await adminCall(() => this.admin.get(username));
     const changes = parseBody(UserPatch, body);
@@ -61,6 +90,13 @@ export class UsersController {
 
   @Put(':username/password')
   @HttpCode(204)
+  @ApiOperation({
+    id: 'setUserPassword',
+    summary: 'Set the password (stored as a bcrypt hash, never returned); ends the user’s SSO sessions',
+    body: PasswordInput,
+    response: { description: 'Changed' },
+    errors: { ...NOT_FOUND, ...INVALID },
+  })
   async setPassword(@Param('username') username: string, @Body() body: unknown, @Actor() actor: string): Promise<void> {
     await adminCall(() => this.admin.get(username));
     const { password } = parseBody(PasswordInput, body);
@@ -69,6 +105,12 @@ export class UsersController {
 
   @Delete(':username')
   @HttpCode(204)
+  @ApiOperation({
+    id: 'deleteUser',
+    summary: 'Delete a user and end their sessions',
+    response: { description: 'Deleted' },
+    errors: NOT_FOUND,
+  })
   async delete(@Param('username') username: string, @Actor() actor: string): Promise<void> {
     await adminCall(() => this.admin.delete(actor, username));
   }

@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { AdminTokensService, CLI_ACTOR } from '../admin/admin-tokens.service';
-import { ServiceAdmin } from '../admin/service-admin.service';
-import { definitionOf } from '../admin/admin-views';
-import { parseDjangoDump } from '../services/django-import';
-import { ServiceCatalog } from '../services/service-catalog.service';
-import { regexProblems, type ServiceDefinition } from '../services/service-definition';
+import { CLI_ACTOR } from '../admin/admin-tokens.service';
+import { DjangoImportAdmin, type DjangoImportNote } from '../admin/django-import-admin.service';
+import { TokenAdmin } from '../admin/token-admin.service';
 import { command, UsageError } from './command';
 
 export const tokensCreate = command({
@@ -14,7 +11,7 @@ export const tokensCreate = command({
   details: 'The token is printed on standard output, once; only its hash is stored.',
   async run(app, { positionals }, out) {
     const [name] = positionals;
-    const { token } = await app.get(AdminTokensService).create(CLI_ACTOR, name);
+    const { token } = await app.get(TokenAdmin).create(CLI_ACTOR, name);
     out(token);
     process.stderr.write(`created admin token ${name}; it is shown only this once\n`);
   },
@@ -25,7 +22,7 @@ export const tokensList = command({
   summary: 'list admin API tokens',
   details: 'One line each: name, created, last used, state.',
   async run(app, _input, out) {
-    for (const t of await app.get(AdminTokensService).list()) {
+    for (const t of await app.get(TokenAdmin).list()) {
       const used = t.lastUsedAt === null ? 'never used' : `last used ${new Date(t.lastUsedAt).toISOString()}`;
       const state = t.revokedAt === null ? 'active' : `revoked ${new Date(t.revokedAt).toISOString()}`;
       out(`${t.name}\tcreated ${new Date(t.createdAt).toISOString()}\t${used}\t${state}`);
@@ -39,7 +36,7 @@ export const tokensRevoke = command({
   summary: 'revoke an admin API token',
   async run(app, { positionals }, out) {
     const [name] = positionals;
-    const revoked = await app.get(AdminTokensService).revoke(CLI_ACTOR, name);
+    const revoked = await app.get(TokenAdmin).revoke(CLI_ACTOR, name);
     if (!revoked) throw new UsageError(`there is no active token named ${name}`);
     out(`revoked admin token ${name}`);
   },
@@ -78,38 +75,27 @@ export const servicesImportDjango = command({
     } catch (err) {
       throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
     }
-    const services = parseDjangoDump(data);
-    const current = new Map((await app.get(ServiceCatalog).list()).map((s) => [s.name, s]));
-    const importable: ServiceDefinition[] = [];
-    let differing = 0;
-    let refused = 0;
-    for (const { definition, wholeUrl, refused: problems } of services) {
-      if (problems.length > 0) {
-        refused++;
-        for (const p of problems) out(`not imported: "${definition.name}" ${p.field} ${p.source} ${p.message}`);
-        // A service of that name already here stays as it is, even with --mode replace.
-        const existing = current.get(definition.name);
-        if (existing && regexProblems(existing).length === 0) importable.push(definitionOf(existing));
-        continue;
-      }
-      importable.push(definition);
-      if (!wholeUrl) continue;
-      differing++;
-      out(
-        `whole-URL matching: "${definition.name}" pattern ${definition.pattern} no longer matches URLs that only ` +
-          `start with it; ${values['append-wildcard'] ? 'changed to' : 'suggested:'} ${wholeUrl.suggestion}`,
-      );
-      if (values['append-wildcard']) definition.pattern = wholeUrl.suggestion;
-    }
     const dryRun = values['dry-run'];
-    const summary = await app
-      .get(ServiceAdmin)
-      .import(CLI_ACTOR, importable, { mode, dryRun, action: 'service.import-django', context: { file } });
+    const report = await app
+      .get(DjangoImportAdmin)
+      .import(CLI_ACTOR, data, { mode, dryRun, appendWildcard: values['append-wildcard'], file });
+    for (const note of report.notes) for (const line of noteLines(note)) out(line);
+    const { summary } = report;
     out(
-      `${dryRun ? 'dry run: would import' : 'imported'} ${services.length - refused} service(s): ${summary.created.length} created, ` +
+      `${dryRun ? 'dry run: would import' : 'imported'} ${report.services - report.refused} service(s): ${summary.created.length} created, ` +
         `${summary.updated.length} updated, ${summary.deleted.length} deleted, ${summary.unchanged.length} unchanged; ` +
-        `${differing} pattern(s) behave differently under whole-URL matching; ${refused} service(s) not imported ` +
+        `${report.differing} pattern(s) behave differently under whole-URL matching; ${report.refused} service(s) not imported ` +
         '(regular expressions the linear-time engine cannot run)',
     );
   },
 });
+
+function noteLines(note: DjangoImportNote): string[] {
+  if (note.kind === 'refused') {
+    return note.problems.map((p) => `not imported: "${note.name}" ${p.field} ${p.source} ${p.message}`);
+  }
+  return [
+    `whole-URL matching: "${note.name}" pattern ${note.pattern} no longer matches URLs that only ` +
+      `start with it; ${note.applied ? 'changed to' : 'suggested:'} ${note.suggestion}`,
+  ];
+}

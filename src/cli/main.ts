@@ -4,7 +4,7 @@ import { InvalidUserError } from '../auth/user-values';
 import { ConfigError, loadConfig } from '../config/cas-config';
 import { environment, loadDotEnv } from '../config/load-env';
 import { migrateDatabase } from '../database/migrate';
-import { TokenNameError } from '../admin/admin-tokens.service';
+import { TokenNameError } from '../admin/token-admin.service';
 import { InvalidInputError, NotFoundError } from '../admin/use-case-errors';
 import { DjangoDumpError } from '../services/django-import';
 import { ServiceConflictError, ServiceDefinitionError } from '../services/service-catalog.service';

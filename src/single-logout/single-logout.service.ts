@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ServiceRegistry } from '../services/service-registry.service';
 import type { Ticket } from '../tickets/ticket.entity';
 import { frontChannelLogoutUrl } from './front-channel';
-import { SloSender, type SloReport, type SloTarget } from './slo-sender.service';
+import type { SloReport, SloTarget } from './slo-pool';
+import { SloSender } from './slo-sender.service';
 
 export interface LogoutPlan {
   /** Told by the server (form POST). */

@@ -4,33 +4,19 @@ import { CAS_CONFIG } from '../config/config.module';
 import { outboundRequest, outboundTls, type OutboundTls } from '../common/outbound-http';
 import { MetricsService } from '../metrics/metrics.service';
 import { logoutRequestXml } from './logout-request';
-
-export interface SloTarget {
-  /** Where the LogoutRequest is POSTed: the service's SLO callback, or the service URL. */
-  url: string;
-  /** Service name, for the logout page and logs. */
-  serviceName: string;
-  username: string;
-  /** The ticket the service validated (SessionIndex). */
-  ticket: string;
-}
-
-export interface SloReport {
-  sent: number;
-  failed: SloTarget[];
-  /** Requests still running when the caller stopped waiting. */
-  pending: number;
-}
+import { sendThroughPool, sloPool, type SloPool, type SloReport, type SloTarget } from './slo-pool';
 
 /**
  * Back-channel Single Logout: one form POST `logoutRequest=<LogoutRequest>` per service
- * session, at most CAS_SLO_MAX_PARALLEL_REQUESTS at once, each bounded by CAS_SLO_TIMEOUT.
- * Answers are ignored beyond success (2xx or 3xx) or failure (S-04).
+ * session, at most CAS_SLO_MAX_PARALLEL_REQUESTS at once in the whole process (slo-pool.ts),
+ * each bounded by CAS_SLO_TIMEOUT. Answers are ignored beyond success (2xx or 3xx) or
+ * failure (S-04).
  */
 @Injectable()
 export class SloSender {
   private readonly logger = new Logger('single-logout');
   private readonly tls: OutboundTls;
+  private readonly pool: SloPool;
   private totals = { sent: 0, failed: 0 };
 
   constructor(
@@ -38,6 +24,7 @@ export class SloSender {
     private readonly metrics: MetricsService,
   ) {
     this.tls = outboundTls(config.proxyCaCertificatePath);
+    this.pool = sloPool(config.sloMaxParallelRequests);
   }
 
   get counters(): { sent: number; failed: number } {
@@ -70,34 +57,8 @@ export class SloSender {
     return ok;
   }
 
-  /**
-   * Sends to every target; resolves when all are done or after `waitMs`, whichever comes
-   * first. Requests still running then go on in the background.
-   */
-  async send(targets: SloTarget[], waitMs = Number.POSITIVE_INFINITY): Promise<SloReport> {
-    const report: SloReport = { sent: 0, failed: [], pending: targets.length };
-    if (targets.length === 0) return report;
-    const queue = [...targets];
-    const worker = async () => {
-      for (let target = queue.shift(); target; target = queue.shift()) {
-        const ok = await this.sendOne(target);
-        report.pending--;
-        if (ok) report.sent++;
-        else report.failed.push(target);
-      }
-    };
-    const workers = Array.from({ length: Math.min(this.config.sloMaxParallelRequests, targets.length) }, worker);
-    const all = Promise.all(workers).then(() => undefined);
-    if (!Number.isFinite(waitMs)) {
-      await all;
-    } else {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, waitMs);
-      });
-      await Promise.race([all, timeout]);
-      clearTimeout(timer);
-    }
-    return { sent: report.sent, failed: [...report.failed], pending: report.pending };
+  /** Sends to every target, waiting at most `waitMs` (see sendThroughPool). */
+  send(targets: SloTarget[], waitMs?: number): Promise<SloReport> {
+    return sendThroughPool(this.pool, targets, (target) => this.sendOne(target), waitMs);
   }
 }
