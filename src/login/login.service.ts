@@ -210,10 +210,16 @@ export class LoginService {
       return { outcome, cookie: null };
     }
     if (!result.ok) {
-      const down = result.reason === 'source_unavailable';
-      this.metrics.login(down ? 'source_unavailable' : 'bad_credentials');
+      // Not the person's failure when the credentials could not be checked (auth logged why).
+      const down = result.reason !== 'bad_credentials';
+      this.metrics.login(result.reason);
+      const why = down
+        ? result.reason === 'internal_error'
+          ? 'internal error'
+          : 'authentication source unavailable'
+        : 'bad credentials';
       this.logger.warn({
-        msg: `login failed for ${usernameForLog(username)} from ${request.clientAddress}: ${down ? 'authentication source unavailable' : 'bad credentials'}`,
+        msg: `login failed for ${usernameForLog(username)} from ${request.clientAddress}: ${why}`,
         event: 'login.failure',
         user: usernameField(username),
         ip: request.clientAddress,
@@ -222,7 +228,7 @@ export class LoginService {
       await (down ? attempt.abandoned() : attempt.failed());
       await attempt.delay();
       const outcome = await this.form(request, resolved, [down ? MESSAGES.sourceDown : MESSAGES.badCredentials], {
-        status: down ? 503 : 401,
+        status: result.reason === 'internal_error' ? 500 : down ? 503 : 401,
         username,
       });
       return { outcome, cookie: null };
