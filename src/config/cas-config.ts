@@ -21,7 +21,6 @@ import { readTlsFiles, type TlsCredentials, type TlsFiles } from './sections/tls
 import { resolveStartupFiles } from './startup-files';
 
 export { ConfigError } from './env-reader';
-export { parseDatabaseUrl } from './sections/database';
 export { parseLdapServer } from './sections/ldap-auth';
 export type * from './sections/admin';
 export type * from './sections/auth';

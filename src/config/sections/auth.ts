@@ -23,7 +23,7 @@ const AUTH_CLASS_ALIASES: Record<string, AuthClass> = {
   'cas_server.auth.DummyAuthUser': 'dummy',
 };
 
-export const DEFAULT_TEST_ATTRIBUTES: Attributes = {
+const DEFAULT_TEST_ATTRIBUTES: Attributes = {
   nom: 'Nymous',
   prenom: 'Ano',
   email: 'anonymous@example.net',

@@ -11,7 +11,7 @@ export interface DatabaseSection {
   database: DatabaseSettings;
 }
 
-export function parseDatabaseUrl(url: string): DatabaseSettings {
+function parseDatabaseUrl(url: string): DatabaseSettings {
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length).replace(/^\/\//, '');
     if (path === '') throw new Error('sqlite: needs a file path, e.g. sqlite:data/cas.sqlite');

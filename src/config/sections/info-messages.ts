@@ -16,7 +16,7 @@ export interface InfoMessagesSection {
   infoMessagesOrder: string[];
 }
 
-export function parseInfoMessages(raw: string): Record<string, InfoMessage> {
+function parseInfoMessages(raw: string): Record<string, InfoMessage> {
   const value = parseJson(raw);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new Error('expected a JSON object of message id to {message, discardable, type}');

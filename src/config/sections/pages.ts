@@ -15,7 +15,7 @@ export interface PagesSection {
 }
 
 /** Shown on every page in every language: one line of plain text. */
-export function parseSiteName(raw: string): string {
+function parseSiteName(raw: string): string {
   const name = raw.trim();
   if (name.length > 100) throw new Error('the site name is at most 100 characters long');
   if (/\p{Cc}/u.test(name)) throw new Error('the site name is one line of text, without control characters');

@@ -1,6 +1,6 @@
 /** The password checks of the SQL and LDAP sources (CAS_*_PASSWORD_CHECK, CAS_*_PASSWORD_CHARSET). */
 
-export const PASSWORD_CHECK_METHODS = [
+const PASSWORD_CHECK_METHODS = [
   'plain',
   'crypt',
   'ldap',

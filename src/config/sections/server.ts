@@ -12,7 +12,7 @@ export interface ServerSection {
   workers: number;
 }
 
-export function parsePathPrefix(raw: string): string {
+function parsePathPrefix(raw: string): string {
   const trimmed = raw.trim().replace(/\/+$/, '');
   if (trimmed === '') return '';
   if (!/^\/[A-Za-z0-9._~\-/]*$/.test(trimmed)) {

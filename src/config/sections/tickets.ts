@@ -15,7 +15,7 @@ export interface TicketsSection {
   loginTicketValidityMs: number;
 }
 
-export function parsePrefix(raw: string): string {
+function parsePrefix(raw: string): string {
   if (!/^[A-Za-z0-9]{1,16}$/.test(raw)) throw new Error('a ticket prefix is 1 to 16 letters or digits');
   return raw;
 }
