@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { User } from '../auth/user.entity';
 import { passwordProblem, usernameProblem } from '../auth/user-rules';
 import { UsersService } from '../auth/users.service';
-import type { Attributes } from '../config/env-parsers';
+import type { Attributes } from '../common/attributes';
 import { SessionTerminator } from '../sessions/session-terminator.service';
 import { AttributesSchema } from './admin-schemas';
 import { userView } from './admin-views';

@@ -63,9 +63,9 @@ export class AuthHelperService {
     const result = await this.auth.authenticate(username, password);
     await (result.ok
       ? attempt.succeeded()
-      : result.reason === 'source_unavailable' || result.reason === 'attributes_too_large'
-        ? attempt.abandoned()
-        : attempt.failed());
+      : result.reason === 'bad_credentials'
+        ? attempt.failed()
+        : attempt.abandoned());
     await attempt.delay();
     if (!result.ok) {
       this.logger.warn({

@@ -1,11 +1,5 @@
-import type { AttributeValue, Attributes } from '../config/env-parsers';
-
-export interface AttributeLimits {
-  /** Longest value kept, in characters (CAS_MAX_ATTRIBUTE_VALUE_LENGTH). */
-  maxValueLength: number;
-  /** Most characters of names and values a user may have in all (CAS_MAX_ATTRIBUTES_TOTAL_LENGTH). */
-  maxTotalLength: number;
-}
+import type { AttributeValue, Attributes } from '../common/attributes';
+import type { AttributeLimits } from '../config/cas-config';
 
 export interface BoundedAttributes {
   attributes: Attributes;

@@ -1,42 +1,38 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Strategy } from 'passport-strategy';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { learnAccount } from '../logging/username-label';
 import { boundAttributes } from './attribute-limits';
 import { AUTH_BACKEND, NO_ACCOUNT, type AuthBackend, type AuthenticatedUser, type VerifyResult } from './auth-backend';
-import { localStrategyFor, runStrategy } from './passport-runner';
+import { checkFailure } from './check-failure';
+import { PassportVerifier } from './passport-verifier';
 
 export type AuthResult =
   | { ok: true; user: AuthenticatedUser }
   /** `accountExists`: whether the username names an account, for the logs only. */
   | { ok: false; reason: 'bad_credentials'; accountExists: boolean }
-  | { ok: false; reason: 'source_unavailable' | 'attributes_too_large' };
+  /** internal_error: the check failed on a bug of this server, not on the source (logged with its stack). */
+  | { ok: false; reason: 'source_unavailable' | 'internal_error' | 'attributes_too_large' };
 
 /** Checks credentials against the source chosen by CAS_AUTH_CLASS. */
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger('auth');
-  private readonly strategy: Strategy;
+  private readonly verifier: PassportVerifier;
 
   constructor(
     @Inject(AUTH_BACKEND) readonly backend: AuthBackend,
-    @Inject(CAS_CONFIG) private readonly config: CasConfig,
+    @Inject(CAS_CONFIG) private readonly config: Pick<CasConfig, 'attributeLimits'>,
   ) {
-    this.strategy = localStrategyFor(backend);
+    this.verifier = new PassportVerifier(backend);
   }
 
   async authenticate(username: string, password: string): Promise<AuthResult> {
     let user: VerifyResult;
     try {
-      user = await runStrategy(this.strategy, { username, password });
+      user = await this.verifier.verify(username, password);
     } catch (err) {
-      this.logger.error({
-        msg: `authentication source ${this.backend.name} failed: ${(err as Error).message}`,
-        event: 'auth_source.failure',
-        source: this.backend.name,
-      });
-      return { ok: false, reason: 'source_unavailable' };
+      return this.failed(err);
     }
     // What the source said decides how later log lines show this name (username-label.ts).
     learnAccount(username, user !== NO_ACCOUNT);
@@ -44,6 +40,14 @@ export class AuthService {
       return { ok: false, reason: 'bad_credentials', accountExists: user === null };
     }
     return this.bounded(user);
+  }
+
+  /** A source that cannot answer is told apart from a bug, logged with its stack (check-failure.ts). */
+  private failed(err: unknown): AuthResult {
+    const source = this.backend.name;
+    const { reason, stack, ...event } = checkFailure(err, source);
+    this.logger.error({ ...event, source }, ...(stack ? [stack] : []));
+    return { ok: false, reason };
   }
 
   /** The user with its attributes within CAS_MAX_ATTRIBUTE_*; a refusal when still too large. */

@@ -1,4 +1,4 @@
-import type { AttributeValue, Attributes } from '../config/env-parsers';
+import type { AttributeValue, Attributes } from '../common/attributes';
 
 /** One attribute value as a SQL driver or LDAP client returns it, as CAS attribute text. */
 function toText(value: unknown): string | null {

@@ -1,5 +1,5 @@
 import type { FieldError } from '../common/problem';
-import type { Attributes } from '../config/env-parsers';
+import type { Attributes } from '../common/attributes';
 import { describeLimit, overflows } from '../database/column-limits';
 import { isReservedAttributeName, RESERVED_NAME_PROBLEM } from '../services/reserved-attributes';
 

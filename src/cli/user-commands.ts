@@ -3,7 +3,7 @@ import { userView } from '../admin/admin-views';
 import type { SessionsEnded } from '../admin/session-ending';
 import { UserAdmin } from '../admin/user-admin.service';
 import { UsersService } from '../auth/users.service';
-import type { Attributes } from '../config/env-parsers';
+import type { Attributes } from '../common/attributes';
 import { command, UsageError } from './command';
 import { readPassword } from './read-password';
 

@@ -1,3 +1,5 @@
+import type { Attributes } from '../common/attributes';
+
 /**
  * Parsers for settings given as environment strings. Each throws an Error whose message
  * explains what was expected; the loader prefixes it with the setting's name.
@@ -54,9 +56,6 @@ export function parseStringList(raw: string): string[] {
     .map((part) => part.trim())
     .filter((part) => part !== '');
 }
-
-export type AttributeValue = string | string[];
-export type Attributes = Record<string, AttributeValue>;
 
 export function parseAttributes(raw: string): Attributes {
   const value = parseJson(raw);

@@ -9,6 +9,15 @@ export class ConfigError extends Error {
   }
 }
 
+/** Runs a check of a setting's value, reporting its failure as that setting's. */
+export function checkSetting<T>(name: string, check: () => T): T {
+  try {
+    return check();
+  } catch (err) {
+    throw new ConfigError(name, (err as Error).message);
+  }
+}
+
 export type Env = Record<string, string | undefined>;
 
 export class Reader {
@@ -21,11 +30,7 @@ export class Reader {
     this.seen?.add(name);
     const raw = this.env[name];
     if (raw === undefined) return fallback;
-    try {
-      return parse(raw);
-    } catch (err) {
-      throw new ConfigError(name, (err as Error).message);
-    }
+    return checkSetting(name, () => parse(raw));
   }
 
   str(name: string, fallback: string): string {
@@ -42,5 +47,13 @@ export class Reader {
 
   int(name: string, fallback: number, min: number, max?: number): number {
     return this.read(name, fallback, (raw) => parseInteger(raw, min, max));
+  }
+
+  /**
+   * A duration documented in seconds (.env.example), in milliseconds: every duration of the
+   * config is in milliseconds, converted here once.
+   */
+  secondsAsMs(name: string, fallbackSeconds: number, min: number, max?: number): number {
+    return this.int(name, fallbackSeconds, min, max) * 1000;
   }
 }

@@ -1,5 +1,5 @@
 import { ValueTransformer } from 'typeorm';
-import type { Attributes } from '../config/env-parsers';
+import type { Attributes } from '../common/attributes';
 
 /**
  * Times are stored as milliseconds since the epoch in BIGINT columns: the same type, precision

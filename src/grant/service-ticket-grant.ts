@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Attributes } from '../config/env-parsers';
+import type { Attributes } from '../common/attributes';
 import { ValueTooLongError } from '../database/column-limits';
 import { MetricsService } from '../metrics/metrics.service';
 import { decideAccess, releaseAttributes, type AccessDecision } from '../services/attribute-release';

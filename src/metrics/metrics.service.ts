@@ -4,7 +4,12 @@ import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 
 export type LoginResult =
-  'success' | 'bad_credentials' | 'source_unavailable' | 'invalid_login_ticket' | 'attributes_too_large';
+  | 'success'
+  | 'bad_credentials'
+  | 'source_unavailable'
+  | 'internal_error'
+  | 'invalid_login_ticket'
+  | 'attributes_too_large';
 export type IssuedTicket = 'ST' | 'PT' | 'PGT';
 
 /**
@@ -69,6 +74,7 @@ export class MetricsService {
       'success',
       'bad_credentials',
       'source_unavailable',
+      'internal_error',
       'invalid_login_ticket',
       'attributes_too_large',
     ] as const) {

@@ -43,4 +43,10 @@ describe('info messages (CAS_INFO_MESSAGES)', () => {
     expect(tokens).toHaveLength(32);
     expect(tokens[31]).toMatch(/^n39:/);
   });
+
+  it('shows the built-in, translated notice when CAS_INFO_MESSAGES is not set', () => {
+    const [shown] = visibleInfoNotices(null, ['cas_explained'], 'fr', undefined);
+    expect(shown).toMatchObject({ id: 'cas_explained', level: 'info', discardable: true });
+    expect(shown.text).toMatch(/^Le Service Central d/);
+  });
 });

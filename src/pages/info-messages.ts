@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { InfoMessage } from '../config/cas-config';
-import type { Language } from '../i18n/languages';
+import { CATALOGUES, LANGUAGES, type Language } from '../i18n/languages';
 
 export const DISMISSED_COOKIE = 'cas_dismissed';
 
@@ -45,9 +45,25 @@ const LEVELS: Record<string, InfoNotice['level']> = {
   debug: 'info',
 };
 
+/** The notice when CAS_INFO_MESSAGES is not set (config's null): the catalogues' explanation. */
+const BUILT_IN_INFO_MESSAGES: Record<string, InfoMessage> = {
+  cas_explained: {
+    message: CATALOGUES.en['msg.casExplained'],
+    translations: Object.fromEntries(LANGUAGES.map((l) => [l, CATALOGUES[l]['msg.casExplained']])),
+    discardable: true,
+    type: 'info',
+  },
+};
+
+/** The message `id` of CAS_INFO_MESSAGES (or of the built-in ones when it is not set). */
+export function infoMessage(configured: Record<string, InfoMessage> | null, id: string): InfoMessage | null {
+  const messages = configured ?? BUILT_IN_INFO_MESSAGES;
+  return Object.hasOwn(messages, id) ? messages[id] : null;
+}
+
 /** The `CAS_INFO_MESSAGES` to show, in `CAS_INFO_MESSAGES_ORDER`, minus the dismissed ones. */
 export function visibleInfoNotices(
-  messages: Record<string, InfoMessage>,
+  configured: Record<string, InfoMessage> | null,
   order: string[],
   language: Language,
   dismissedCookie: string | undefined,
@@ -55,7 +71,7 @@ export function visibleInfoNotices(
   const dismissed = new Set(readDismissed(dismissedCookie));
   const out: InfoNotice[] = [];
   for (const id of order) {
-    const message = messages[id];
+    const message = infoMessage(configured, id);
     if (!message) continue;
     if (message.discardable && dismissed.has(dismissToken(id, message))) continue;
     out.push({

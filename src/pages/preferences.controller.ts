@@ -4,7 +4,7 @@ import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { isLanguage } from '../i18n/languages';
 import { cookiePath, isHttps } from './http-helpers';
-import { DISMISSED_COOKIE, addDismissed, dismissToken } from './info-messages';
+import { DISMISSED_COOKIE, addDismissed, dismissToken, infoMessage } from './info-messages';
 import { LANGUAGE_COOKIE, LANGUAGE_COOKIE_MAX_AGE } from './language';
 import { single, type RawParams } from '../protocol/params';
 import { safeReturnPath } from './return-path';
@@ -54,8 +54,7 @@ export class PreferencesController {
   dismiss(@Req() req: FastifyRequest, @Res() reply: FastifyReply): void {
     const params = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as RawParams;
     const id = this.read(params, 'id');
-    const message =
-      id !== undefined && Object.hasOwn(this.config.infoMessages, id) ? this.config.infoMessages[id] : null;
+    const message = id === undefined ? null : infoMessage(this.config.infoMessages, id);
     if (id !== undefined && message?.discardable) {
       const token = dismissToken(id, message);
       this.cookie(reply, req, DISMISSED_COOKIE, addDismissed(req.cookies[DISMISSED_COOKIE], token));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Attributes } from '../config/env-parsers';
+import type { Attributes } from '../common/attributes';
 import { parseSamlRequest } from './saml-request';
 import { samlFailureXml, samlSuccessXml, type SamlStatus } from './saml.response';
 import { ValidationService } from '../validation/validation.service';

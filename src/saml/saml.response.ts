@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
-import type { Attributes } from '../config/env-parsers';
+import type { Attributes } from '../common/attributes';
 import { SAMLP_NS, SOAP_NS } from './saml-request';
 import { xmlText } from '../common/xml-text';
 

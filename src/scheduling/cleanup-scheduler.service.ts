@@ -27,7 +27,7 @@ export class CleanupScheduler implements OnApplicationBootstrap {
       'clean-sessions': () => this.cleanup.cleanSessions(),
     };
     for (const [name, job] of Object.entries(jobs)) {
-      const timer = setInterval(() => void this.run(name, job), this.config.cleanupInterval * 1000);
+      const timer = setInterval(() => void this.run(name, job), this.config.cleanupIntervalMs);
       timer.unref();
       this.registry.addInterval(name, timer);
     }
@@ -38,7 +38,7 @@ export class CleanupScheduler implements OnApplicationBootstrap {
     this.running.add(name);
     try {
       // The lease is a little shorter than the interval, so the next tick can take it again.
-      const lease = Math.max(this.config.cleanupInterval * 1000 - 500, 500);
+      const lease = Math.max(this.config.cleanupIntervalMs - 500, 500);
       if (!(await this.leases.acquire(name, lease))) return;
       await job();
       this.metrics.jobRun(name, true);

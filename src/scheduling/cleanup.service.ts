@@ -71,7 +71,7 @@ export class CleanupService {
       this.throttle.deleteStale(now, this.config.throttle.windowMs, batch),
     );
     report.timedOut = await this.drain(async () => {
-      const claimed = await this.tickets.claimTimedOut(now - this.config.ticketTimeout * 1000, batch);
+      const claimed = await this.tickets.claimTimedOut(now - this.config.ticketTimeoutMs, batch);
       const slo = await this.singleLogout.notify(claimed);
       report.sloSent += slo.sent;
       report.sloFailed += slo.failed.length;

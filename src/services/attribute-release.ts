@@ -1,4 +1,4 @@
-import type { AttributeValue, Attributes } from '../config/env-parsers';
+import type { AttributeValue, Attributes } from '../common/attributes';
 import { compileRegex, matchesStart, substitute } from './regex';
 import { isReservedAttributeName } from './reserved-attributes';
 import type { ServiceRules } from './service-rules';

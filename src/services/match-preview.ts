@@ -1,4 +1,4 @@
-import type { Attributes } from '../config/env-parsers';
+import type { Attributes } from '../common/attributes';
 import { decideAccess, releaseAttributes } from './attribute-release';
 import { findService, type CompiledService } from './service-match';
 import type { ServiceRules } from './service-rules';

@@ -1,4 +1,4 @@
-import type { Attributes } from '../config/env-parsers';
+import type { Attributes } from '../common/attributes';
 import { FastSql, sqlBool } from '../database/fast-sql';
 import { SsoSession } from './sso-session.entity';
 

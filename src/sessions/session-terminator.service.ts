@@ -43,7 +43,7 @@ export class SessionTerminator {
       reason,
     });
     const claimed = await this.tickets.endSession(session.id);
-    const slo = await this.singleLogout.notify(claimed, waitMs ?? this.config.sloTimeout * 1000 + 500);
+    const slo = await this.singleLogout.notify(claimed, waitMs ?? this.config.sloTimeoutMs + 500);
     return { ended: true, slo };
   }
 

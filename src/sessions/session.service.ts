@@ -77,8 +77,8 @@ export class SessionService {
 
   /** Whether the session is still alive: not idle past SESSION_COOKIE_AGE, not past CAS_TGT_VALIDITY. */
   isAlive(session: SsoSession, now = Date.now()): boolean {
-    if (now - session.lastSeenAt > this.config.sessionCookieAge * 1000) return false;
-    if (this.config.tgtValidity !== null && now - session.createdAt > this.config.tgtValidity * 1000) return false;
+    if (now - session.lastSeenAt > this.config.sessionCookieAgeMs) return false;
+    if (this.config.tgtValidityMs !== null && now - session.createdAt > this.config.tgtValidityMs) return false;
     return true;
   }
 
@@ -109,15 +109,15 @@ export class SessionService {
 
   /** Sessions idle past SESSION_COOKIE_AGE or older than CAS_TGT_VALIDITY. */
   findExpired(now: number, limit: number): Promise<SsoSession[]> {
-    const where: Array<Record<string, unknown>> = [{ lastSeenAt: LessThan(now - this.config.sessionCookieAge * 1000) }];
-    if (this.config.tgtValidity !== null) where.push({ createdAt: LessThan(now - this.config.tgtValidity * 1000) });
+    const where: Array<Record<string, unknown>> = [{ lastSeenAt: LessThan(now - this.config.sessionCookieAgeMs) }];
+    if (this.config.tgtValidityMs !== null) where.push({ createdAt: LessThan(now - this.config.tgtValidityMs) });
     return this.repo.find({ where, take: limit });
   }
 
   /** Sessions that are still alive (the mirror of findExpired), for the metrics. */
   countAlive(now = Date.now()): Promise<number> {
-    const where: Record<string, unknown> = { lastSeenAt: MoreThanOrEqual(now - this.config.sessionCookieAge * 1000) };
-    if (this.config.tgtValidity !== null) where.createdAt = MoreThanOrEqual(now - this.config.tgtValidity * 1000);
+    const where: Record<string, unknown> = { lastSeenAt: MoreThanOrEqual(now - this.config.sessionCookieAgeMs) };
+    if (this.config.tgtValidityMs !== null) where.createdAt = MoreThanOrEqual(now - this.config.tgtValidityMs);
     return this.repo.count({ where });
   }
 

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { COLUMN_LIMITS } from '../database/column-limits';
-import type { Attributes } from '../config/env-parsers';
+import type { Attributes } from '../common/attributes';
 import { attributesJson, epochMs } from '../database/columns';
 
 const L = COLUMN_LIMITS.sso_sessions;

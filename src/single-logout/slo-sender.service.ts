@@ -35,7 +35,7 @@ export class SloSender {
     const result = await outboundRequest({
       method: 'POST',
       url: target.url,
-      timeoutMs: this.config.sloTimeout * 1000,
+      timeoutMs: this.config.sloTimeoutMs,
       tls: this.tls,
       form: { logoutRequest: logoutRequestXml(target.username, target.ticket) },
     });

@@ -7,21 +7,11 @@
  *   addresses cannot lock the real user out;
  * - the client address across all usernames (password spraying): only slowed down, since many
  *   people may share one address.
+ * The settings (CAS_THROTTLE_*) are config's (config/sections/throttle.ts).
  */
-export interface ThrottleSettings {
-  enabled: boolean;
-  /** Failures of a (username, address) pair within the window that block the pair. */
-  maxFailures: number;
-  windowMs: number;
-  blockMs: number;
-  /** First delay, doubled at every further failure, never above maxDelayMs. */
-  delayMs: number;
-  maxDelayMs: number;
-  /** Failures of a username (any address) within the window before its attempts slow down. */
-  usernameFreeFailures: number;
-  /** Failures from an address (any username) within the window before its attempts slow down. */
-  addressFreeFailures: number;
-}
+import type { ThrottleSettings } from '../config/cas-config';
+
+export type { ThrottleSettings };
 
 /** A counter row as stored. */
 export interface FailureCounter {

@@ -48,7 +48,7 @@ export class LoginTicketService {
   }
 
   async issue(browser: string): Promise<string> {
-    const expiresAt = Date.now() + this.config.loginTicketValidity * 1000;
+    const expiresAt = Date.now() + this.config.loginTicketValidityMs;
     return issueLoginTicket(
       await this.key(),
       browser,

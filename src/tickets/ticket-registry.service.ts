@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { FindOptionsWhere, In, IsNull, LessThan, MoreThan, Not, Repository } from 'typeorm';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
-import type { Attributes } from '../config/env-parsers';
+import type { Attributes } from '../common/attributes';
 import { FastSql } from '../database/fast-sql';
 import { generateTicketId } from './ticket-id';
 import { TicketSql } from './ticket-sql';
@@ -62,7 +62,7 @@ export class TicketRegistry {
       type: 'ST',
       ...request,
       createdAt: now,
-      expiresAt: now + this.config.ticketValidity * 1000,
+      expiresAt: now + this.config.ticketValidityMs,
       validatedAt: null,
       proxies: [],
       pgtUrl: null,
@@ -99,7 +99,7 @@ export class TicketRegistry {
       fromNewLogin: false,
       singleLogOut: false,
       createdAt: now,
-      expiresAt: now + this.config.pgtValidity * 1000,
+      expiresAt: now + this.config.pgtValidityMs,
       validatedAt: null,
       proxies: request.proxies,
       pgtUrl: request.pgtUrl,
@@ -139,7 +139,7 @@ export class TicketRegistry {
       fromNewLogin: false,
       singleLogOut: request.singleLogOut,
       createdAt: now,
-      expiresAt: now + this.config.ticketValidity * 1000,
+      expiresAt: now + this.config.ticketValidityMs,
       validatedAt: null,
       proxies: pgt.proxies,
       pgtUrl: null,

@@ -1,4 +1,4 @@
-import type { Attributes } from '../config/env-parsers';
+import type { Attributes } from '../common/attributes';
 import { assertFits, type RowValues } from '../database/column-limits';
 import { FastSql, sqlBool, sqlMs, type SqlValue } from '../database/fast-sql';
 import { Ticket, type TicketType } from './ticket.entity';

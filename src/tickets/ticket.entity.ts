@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { COLUMN_LIMITS } from '../database/column-limits';
-import type { Attributes } from '../config/env-parsers';
+import type { Attributes } from '../common/attributes';
 import { attributesJson, epochMs, stringListJson } from '../database/columns';
 
 export type TicketType = 'ST' | 'PT' | 'PGT';

@@ -1,4 +1,4 @@
-import type { Attributes } from '../config/env-parsers';
+import type { Attributes } from '../common/attributes';
 import type { ValidationOutcome } from './validation-outcome';
 
 type JsonAttributeValue = string | string[] | boolean;

@@ -1,6 +1,6 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
-import type { Attributes } from '../config/env-parsers';
+import type { Attributes } from '../common/attributes';
 import type { ValidationOutcome } from './validation-outcome';
 import { xmlText } from '../common/xml-text';
 

@@ -1,4 +1,4 @@
-import type { Attributes } from '../config/env-parsers';
+import type { Attributes } from '../common/attributes';
 
 export type CasErrorCode =
   | 'INVALID_REQUEST'

@@ -12,14 +12,12 @@ import {
   UnwillingToPerformError,
   type Entry,
 } from 'ldapts';
-import type { CasConfig } from '../../config/cas-config';
-import { NO_ACCOUNT, type AuthBackend, type VerifyResult } from '../auth-backend';
+import type { LdapAuthSettings } from '../../config/cas-config';
+import { NO_ACCOUNT, SourceUnavailableError, type AuthBackend, type VerifyResult } from '../auth-backend';
 import { valuesOf } from '../ldap-entry';
 import { userFilter } from '../ldap-filter';
 import { checkPassword } from '../password-check';
 import { sourceAttributes } from '../source-attributes';
-
-type LdapSettings = CasConfig['ldap'];
 
 /** A probe slower than this counts as a directory that does not answer. */
 const PING_TIMEOUT_MS = 2_500;
@@ -40,7 +38,7 @@ export class LdapBackend implements AuthBackend {
   private service: Promise<Client> | null = null;
   private readonly idleBinders: Client[] = [];
 
-  constructor(private readonly settings: LdapSettings) {
+  constructor(private readonly settings: LdapAuthSettings) {
     // Read at start, so a wrong path stops the server instead of failing every login.
     this.tlsOptions = settings.caFile ? { ca: readFileSync(settings.caFile) } : undefined;
   }
@@ -284,7 +282,7 @@ export class LdapBackend implements AuthBackend {
 
   private sourceError(err: unknown): Error {
     const detail = err instanceof Error ? err.message || err.constructor.name : String(err);
-    return new Error(`LDAP directory ${this.settings.server}: ${detail}`, { cause: err });
+    return new SourceUnavailableError(`LDAP directory ${this.settings.server}: ${detail}`, { cause: err });
   }
 
   /** Nest calls this at shutdown: close the kept connections. */

@@ -1,5 +1,5 @@
 import type { Repository } from 'typeorm';
-import { NO_ACCOUNT, type AuthBackend, type VerifyResult } from '../auth-backend';
+import { NO_ACCOUNT, SourceUnavailableError, type AuthBackend, type VerifyResult } from '../auth-backend';
 import type { PasswordHasher } from '../password-hasher';
 import type { User } from '../user.entity';
 
@@ -24,15 +24,24 @@ export class LocalBackend implements AuthBackend {
   }
 
   async ping(): Promise<void> {
-    await this.users.find({ select: { username: true }, take: 1 });
+    await this.fromDatabase(() => this.users.find({ select: { username: true }, take: 1 }));
   }
 
   async verify(username: string, password: string): Promise<VerifyResult> {
-    const user = await this.users.findOne({ where: { username } });
+    const user = await this.fromDatabase(() => this.users.findOne({ where: { username } }));
     const hash = user && !user.disabled ? user.passwordHash : await this.decoy();
     const ok = await this.hasher.compare(password, hash);
     if (!user) return NO_ACCOUNT;
     if (!ok || user.disabled) return null;
     return { username: user.username, attributes: user.attributes };
+  }
+
+  /** The users table is this source: a query that fails is the source failing. */
+  private async fromDatabase<T>(query: () => Promise<T>): Promise<T> {
+    try {
+      return await query();
+    } catch (err) {
+      throw new SourceUnavailableError(err instanceof Error ? err.message : String(err), { cause: err });
+    }
   }
 }

@@ -1,10 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { createPool, type Pool, type PoolOptions, type RowDataPacket } from 'mysql2/promise';
-import type { CasConfig } from '../../config/cas-config';
-import { NO_ACCOUNT, type AuthBackend, type VerifyResult } from '../auth-backend';
+import type { SqlAuthSettings } from '../../config/cas-config';
+import { NO_ACCOUNT, SourceUnavailableError, type AuthBackend, type VerifyResult } from '../auth-backend';
 import { checkPassword } from '../password-check';
 import { sourceAttributes } from '../source-attributes';
-import { toBoundQuery } from '../sql-query';
 
 /** Errors of a pooled connection that the server closed while it sat idle: worth one retry. */
 const STALE_CONNECTION_CODES = new Set(['PROTOCOL_CONNECTION_LOST', 'ECONNRESET', 'EPIPE']);
@@ -29,8 +28,8 @@ export class SqlBackend implements AuthBackend {
   private readonly query: string;
   private readonly where: string;
 
-  constructor(private readonly settings: CasConfig['sql']) {
-    this.query = toBoundQuery(settings.userQuery);
+  constructor(private readonly settings: SqlAuthSettings) {
+    this.query = settings.boundQuery;
     const target = sqlTarget(settings.host);
     this.where = target.socketPath ?? `${target.host}:${target.port ?? 3306}`;
     // mysql2 refuses an unknown CAS_SQL_DBCHARSET here, so the server does not start with it.
@@ -60,7 +59,7 @@ export class SqlBackend implements AuthBackend {
     }
     const row = rows[0];
     if (!('username' in row) || !('password' in row)) {
-      throw new Error('CAS_SQL_USER_QUERY must return a "username" and a "password" column');
+      throw new SourceUnavailableError('CAS_SQL_USER_QUERY must return a "username" and a "password" column');
     }
     const stored = row.password as unknown;
     const result = await checkPassword(
@@ -78,7 +77,7 @@ export class SqlBackend implements AuthBackend {
     try {
       await this.pool.query('SELECT 1');
     } catch (err) {
-      throw new Error(`SQL database ${this.where}: ${(err as Error).message}`, { cause: err });
+      throw new SourceUnavailableError(`SQL database ${this.where}: ${(err as Error).message}`, { cause: err });
     }
   }
 
@@ -91,7 +90,9 @@ export class SqlBackend implements AuthBackend {
       } catch (err) {
         const code = (err as { code?: string }).code ?? '';
         if (attempt === 1 && STALE_CONNECTION_CODES.has(code)) continue;
-        throw new Error(`SQL database ${this.where}: ${(err as Error).message || code}`, { cause: err });
+        throw new SourceUnavailableError(`SQL database ${this.where}: ${(err as Error).message || code}`, {
+          cause: err,
+        });
       }
     }
   }

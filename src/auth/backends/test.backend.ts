@@ -1,5 +1,5 @@
 import { constantTimeEquals } from '../../common/constant-time';
-import type { Attributes } from '../../config/env-parsers';
+import type { Attributes } from '../../common/attributes';
 import { NO_ACCOUNT, type AuthBackend, type VerifyResult } from '../auth-backend';
 
 /** `CAS_AUTH_CLASS=test`: one user, CAS_TEST_USER / CAS_TEST_PASSWORD, for demos and tests. */

@@ -53,10 +53,16 @@ export class CredentialsStep implements LoginStep {
       return refuse([MESSAGES.attributesTooLarge], { status: 403 });
     }
     if (!result.ok) {
-      const down = result.reason === 'source_unavailable';
-      this.metrics.login(down ? 'source_unavailable' : 'bad_credentials');
+      // Not the person's failure when the credentials could not be checked (auth logged why).
+      const down = result.reason !== 'bad_credentials';
+      this.metrics.login(result.reason);
+      const why = down
+        ? result.reason === 'internal_error'
+          ? 'internal error'
+          : 'authentication source unavailable'
+        : 'bad credentials';
       this.logger.warn({
-        msg: `login failed for ${usernameForLog(username)} from ${request.clientAddress}: ${down ? 'authentication source unavailable' : 'bad credentials'}`,
+        msg: `login failed for ${usernameForLog(username)} from ${request.clientAddress}: ${why}`,
         event: 'login.failure',
         user: usernameField(username),
         ip: request.clientAddress,
@@ -64,7 +70,8 @@ export class CredentialsStep implements LoginStep {
       });
       await (down ? attempt.abandoned() : attempt.failed());
       await attempt.delay();
-      return refuse([down ? MESSAGES.sourceDown : MESSAGES.badCredentials], { status: down ? 503 : 401 });
+      const status = result.reason === 'internal_error' ? 500 : down ? 503 : 401;
+      return refuse([down ? MESSAGES.sourceDown : MESSAGES.badCredentials], { status });
     }
     await attempt.succeeded();
     // The delay is held once the session is open (session.step.ts), as a failure holds it.

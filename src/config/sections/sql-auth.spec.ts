@@ -1,4 +1,4 @@
-import { toBoundQuery } from './sql-query';
+import { toBoundQuery } from './sql-auth';
 
 describe('SQL user query', () => {
   it("turns django-cas-server's %s placeholder into a bound parameter", () => {
