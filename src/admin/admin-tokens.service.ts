@@ -5,7 +5,7 @@ import { constantTimeEquals } from '../common/constant-time';
 import { sha256Hex } from '../common/hash';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
-import { randomAlphanumeric } from '../tickets/ticket-id';
+import { randomAlphanumeric } from '../common/random';
 import { AdminToken } from './admin-token.entity';
 import { tokenView } from './admin-views';
 import { AuditService } from './audit.service';

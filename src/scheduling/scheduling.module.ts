@@ -8,6 +8,7 @@ import { ThrottlingModule } from '../throttling/throttling.module';
 import { CleanupScheduler } from './cleanup-scheduler.service';
 import { CleanupService } from './cleanup.service';
 import { JobLease } from './job-lease.entity';
+import { JobLeaseRepository } from './job-lease.repository';
 import { JobLeases } from './job-lease.service';
 
 /** Cleanup jobs; `withScheduler` also runs them periodically (the server, not the CLI). */
@@ -24,7 +25,7 @@ export class SchedulingModule {
         ThrottlingModule,
         ...(options.withScheduler ? [ScheduleModule.forRoot()] : []),
       ],
-      providers: [CleanupService, JobLeases, ...(options.withScheduler ? [CleanupScheduler] : [])],
+      providers: [CleanupService, JobLeaseRepository, JobLeases, ...(options.withScheduler ? [CleanupScheduler] : [])],
       exports: [CleanupService],
     };
   }

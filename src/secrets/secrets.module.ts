@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ServerSecret } from './server-secret.entity';
+import { ServerSecretRepository } from './server-secret.repository';
 import { ServerSecrets } from './server-secrets.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ServerSecret])],
-  providers: [ServerSecrets],
+  providers: [ServerSecretRepository, ServerSecrets],
   exports: [ServerSecrets],
 })
 export class SecretsModule {}

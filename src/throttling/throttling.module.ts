@@ -3,10 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoginThrottle } from './login-throttle.service';
 import { ThrottleCounter } from './throttle-counter.entity';
 import { ThrottleStore } from './throttle-store.service';
+import { ThrottleRepository } from './throttle.repository';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ThrottleCounter])],
-  providers: [ThrottleStore, LoginThrottle],
+  providers: [ThrottleRepository, ThrottleStore, LoginThrottle],
   exports: [LoginThrottle, ThrottleStore],
 })
 export class ThrottlingModule {}
