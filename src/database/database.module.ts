@@ -77,7 +77,7 @@ async function openWithRetries(options: DataSourceOptions): Promise<DataSource> 
       },
     }),
   ],
-  providers: [FastSql],
+  providers: [{ provide: FastSql, inject: [DataSource], useFactory: (source: DataSource) => new FastSql(source) }],
   exports: [FastSql],
 })
 export class DatabaseModule {}

@@ -1,6 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import type { Database, Statement } from 'better-sqlite3';
-import { DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { BetterSqlite3Driver } from 'typeorm/driver/better-sqlite3/BetterSqlite3Driver';
 import { EntityColumns } from './entity-columns';
 
@@ -13,7 +12,6 @@ export type SqlValue = string | number | null;
  * the connection pool. Placeholders are `?` on both. One instance per process (DatabaseModule),
  * so a statement is prepared once whichever repository runs it.
  */
-@Injectable()
 export class FastSql {
   readonly dialect: 'sqlite' | 'mysql';
   private readonly sqlite: BetterSqlite3Driver | null;

@@ -1,12 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { LessThanOrEqual, Repository } from 'typeorm';
 import { JobLease } from './job-lease.entity';
 
 /** The `job_leases` table: one row per periodic job (the migrations create them). */
-@Injectable()
 export class JobLeaseRepository {
-  constructor(@InjectRepository(JobLease) private readonly repo: Repository<JobLease>) {}
+  constructor(private readonly repo: Repository<JobLease>) {}
 
   /**
    * Gives the lease to `holder` until `expiresAt` if it had expired at `now`, with one

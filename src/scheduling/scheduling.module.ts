@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { repositoryProvider } from '../database/repository-provider';
 import { SessionsModule } from '../sessions/sessions.module';
 import { SingleLogoutModule } from '../single-logout/single-logout.module';
 import { TicketsModule } from '../tickets/tickets.module';
@@ -25,7 +26,12 @@ export class SchedulingModule {
         ThrottlingModule,
         ...(options.withScheduler ? [ScheduleModule.forRoot()] : []),
       ],
-      providers: [CleanupService, JobLeaseRepository, JobLeases, ...(options.withScheduler ? [CleanupScheduler] : [])],
+      providers: [
+        CleanupService,
+        repositoryProvider(JobLeaseRepository, JobLease),
+        JobLeases,
+        ...(options.withScheduler ? [CleanupScheduler] : []),
+      ],
       exports: [CleanupService],
     };
   }

@@ -1,5 +1,3 @@
-import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, MoreThanOrEqual, Repository, type FindOptionsWhere } from 'typeorm';
 import type { EntityColumns, SqlRow } from '../database/entity-columns';
 import { FastSql } from '../database/fast-sql';
@@ -14,13 +12,12 @@ export type SessionChanges = Partial<
  * The `sso_sessions` table. The cookie lookup every SSO login makes is one prepared statement
  * (FastSql), its columns and conversions taken from the entity's decorators.
  */
-@Injectable()
 export class SessionRepository {
   private readonly columns: EntityColumns<SsoSession>;
   private readonly byCookieSql: string;
 
   constructor(
-    @InjectRepository(SsoSession) private readonly repo: Repository<SsoSession>,
+    private readonly repo: Repository<SsoSession>,
     private readonly sql: FastSql,
   ) {
     this.columns = sql.columnsOf(SsoSession);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { repositoryProvider } from '../database/repository-provider';
 import { SingleLogoutModule } from '../single-logout/single-logout.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { SessionTerminator } from './session-terminator.service';
@@ -9,7 +10,7 @@ import { SsoSession } from './sso-session.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SsoSession]), TicketsModule, SingleLogoutModule],
-  providers: [SessionRepository, SessionService, SessionTerminator],
+  providers: [repositoryProvider(SessionRepository, SsoSession), SessionService, SessionTerminator],
   exports: [SessionService, SessionTerminator],
 })
 export class SessionsModule {}

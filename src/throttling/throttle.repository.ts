@@ -1,5 +1,3 @@
-import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { And, In, LessThanOrEqual, MoreThan, Repository } from 'typeorm';
 import { deleteBatch } from '../database/delete-in-batches';
 import { isDuplicateKey } from '../database/duplicate-key';
@@ -7,9 +5,8 @@ import type { PairCounter } from './throttle-policy';
 import { ThrottleCounter } from './throttle-counter.entity';
 
 /** The `throttle_counters` table: one row per counter, every write conditional on what was read. */
-@Injectable()
 export class ThrottleRepository {
-  constructor(@InjectRepository(ThrottleCounter) private readonly repo: Repository<ThrottleCounter>) {}
+  constructor(private readonly repo: Repository<ThrottleCounter>) {}
 
   async loadCounters(ids: string[]): Promise<Map<string, PairCounter>> {
     const rows = await this.repo.find({ where: { id: In(ids) } });

@@ -1,18 +1,15 @@
-import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
 import { deleteBatch } from '../database/delete-in-batches';
 import { FastSql } from '../database/fast-sql';
 import { ConsumedLoginTicket } from './consumed-login-ticket.entity';
 
 /** The `consumed_login_tickets` table: the login tickets already spent. */
-@Injectable()
 export class LoginTicketRepository {
   /** Every login POST spends one: a single prepared statement. */
   private readonly spendSql: string;
 
   constructor(
-    @InjectRepository(ConsumedLoginTicket) private readonly repo: Repository<ConsumedLoginTicket>,
+    private readonly repo: Repository<ConsumedLoginTicket>,
     private readonly sql: FastSql,
   ) {
     const insert = sql.dialect === 'sqlite' ? 'INSERT OR IGNORE' : 'INSERT IGNORE';

@@ -1,5 +1,3 @@
-import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, LessThan, MoreThan, Not, Repository } from 'typeorm';
 import { assertFits, type RowValues } from '../database/column-limits';
 import { deleteBatch } from '../database/delete-in-batches';
@@ -11,13 +9,12 @@ import { Ticket, type TicketType } from './ticket.entity';
  * The `tickets` table. Issue and consumption are the hot path of every login: single
  * statements (FastSql) whose columns and conversions come from the entity's decorators.
  */
-@Injectable()
 export class TicketRepository {
   private readonly columns: EntityColumns<Ticket>;
   private readonly insertSql: string;
 
   constructor(
-    @InjectRepository(Ticket) private readonly repo: Repository<Ticket>,
+    private readonly repo: Repository<Ticket>,
     private readonly sql: FastSql,
   ) {
     this.columns = sql.columnsOf(Ticket);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { repositoryProvider } from '../database/repository-provider';
 import { SecretsModule } from '../secrets/secrets.module';
 import { ConsumedLoginTicket } from './consumed-login-ticket.entity';
 import { LoginTicketRepository } from './login-ticket.repository';
@@ -10,7 +11,12 @@ import { TicketRepository } from './ticket.repository';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Ticket, ConsumedLoginTicket]), SecretsModule],
-  providers: [TicketRepository, LoginTicketRepository, TicketRegistry, LoginTicketService],
+  providers: [
+    repositoryProvider(TicketRepository, Ticket),
+    repositoryProvider(LoginTicketRepository, ConsumedLoginTicket),
+    TicketRegistry,
+    LoginTicketService,
+  ],
   exports: [TicketRegistry, LoginTicketService],
 })
 export class TicketsModule {}
