@@ -55,7 +55,7 @@ async function openWithRetries(options: DataSourceOptions): Promise<DataSource> 
 
 /**
  * The connection, and the statement helper of the repositories. Global, as TypeORM's own root
- * module is: every module's repository reaches the one database without importing its opening.
+ * module is: a module's repositories reach both without importing the module that opens them.
  */
 @Global()
 @Module({
