@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { sha256Hex } from '../common/hash';
-import { randomAlphanumeric } from '../tickets/ticket-id';
+import { randomAlphanumeric } from '../common/random';
 import { AdminToken } from './admin-token.entity';
 import { CLI_ACTOR, ENV_TOKEN_ACTOR } from './admin-tokens.service';
 import { tokenView } from './admin-views';

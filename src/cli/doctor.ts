@@ -107,7 +107,7 @@ async function databaseCheck(config: CasConfig): Promise<{ check: Check; source?
   }
   let source: DataSource;
   try {
-    source = await openDatabase(config.database, { readOnly: true });
+    source = await openDatabase(config.database, { readOnly: true, entities: [User] });
   } catch (err) {
     return { check: { name, status: 'fail', detail: (err as Error).message } };
   }

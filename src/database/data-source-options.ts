@@ -6,41 +6,8 @@ import { FrontChannelLogout1764230710000 } from '../../migrations/1764230710000-
 import { Security1764230800000 } from '../../migrations/1764230800000-security';
 import { SignedLoginTickets1764230914000 } from '../../migrations/1764230914000-signed-login-tickets';
 import { ThrottleChecksInFlight1764230914100 } from '../../migrations/1764230914100-throttle-checks-in-flight';
-import { AdminToken } from '../admin/admin-token.entity';
-import { AuditEntry } from '../admin/audit-entry.entity';
-import { User } from '../auth/user.entity';
 import type { DatabaseSettings } from '../config/cas-config';
-import {
-  AllowedUser,
-  AttributeRewrite,
-  ReleasedAttribute,
-  RequiredAttribute,
-} from '../services/service-pattern-children.entity';
-import { JobLease } from '../scheduling/job-lease.entity';
-import { ServicePattern } from '../services/service-pattern.entity';
-import { SsoSession } from '../sessions/sso-session.entity';
-import { ConsumedLoginTicket } from '../tickets/consumed-login-ticket.entity';
-import { Ticket } from '../tickets/ticket.entity';
-import { ThrottleCounter } from '../throttling/throttle-counter.entity';
 import { createDefaultSqliteFolder } from './sqlite-file';
-import { ServerSecret } from '../secrets/server-secret.entity';
-
-export const ENTITIES = [
-  User,
-  ServicePattern,
-  AllowedUser,
-  ReleasedAttribute,
-  AttributeRewrite,
-  RequiredAttribute,
-  SsoSession,
-  Ticket,
-  ConsumedLoginTicket,
-  JobLease,
-  AdminToken,
-  AuditEntry,
-  ThrottleCounter,
-  ServerSecret,
-];
 
 /** In order; listed explicitly so the build needs no file globbing. */
 export const MIGRATIONS = [
@@ -53,13 +20,23 @@ export const MIGRATIONS = [
   ThrottleChecksInFlight1764230914100,
 ];
 
-/**
- * How to open the database. `readOnly` (for `cas doctor`): SQLite opens an existing file
- * read-only and writes nothing, not even the WAL mode switch.
- */
-export function dataSourceOptions(db: DatabaseSettings, { readOnly = false } = {}): DataSourceOptions {
+export interface OpenOptions {
+  /** SQLite opens an existing file read-only and writes nothing, not even the WAL mode switch (`cas doctor`). */
+  readOnly?: boolean;
+  /**
+   * The entities a connection opened outside Nest reads through (none for the migrations). In
+   * the server each module registers its own (TypeOrmModule.forFeature, autoLoadEntities).
+   */
+  entities?: DataSourceOptions['entities'];
+}
+
+/** How to open the database. */
+export function dataSourceOptions(
+  db: DatabaseSettings,
+  { readOnly = false, entities = [] }: OpenOptions = {},
+): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,

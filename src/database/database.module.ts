@@ -1,9 +1,10 @@
-import { Logger, Module } from '@nestjs/common';
+import { Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
+import { FastSql } from './fast-sql';
 import { describeDatabase } from './migrate';
 
 /** Errors of a database server that is not up yet (a machine booting): worth waiting for. */
@@ -52,12 +53,19 @@ async function openWithRetries(options: DataSourceOptions): Promise<DataSource> 
   }
 }
 
+/**
+ * The connection, and the statement helper of the repositories. Global, as TypeORM's own root
+ * module is: a module's repositories reach both without importing the module that opens them.
+ */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [CAS_CONFIG],
       useFactory: (config: CasConfig) => ({
         ...dataSourceOptions(config.database),
+        // Each module registers the entities of its tables (TypeOrmModule.forFeature).
+        autoLoadEntities: true,
         // Pending migrations run at every start, so an upgrade needs no manual step.
         migrationsRun: true,
         // Retried by openWithRetries: Nest's own retries log a stack trace each.
@@ -69,5 +77,7 @@ async function openWithRetries(options: DataSourceOptions): Promise<DataSource> 
       },
     }),
   ],
+  providers: [{ provide: FastSql, inject: [DataSource], useFactory: (source: DataSource) => new FastSql(source) }],
+  exports: [FastSql],
 })
 export class DatabaseModule {}

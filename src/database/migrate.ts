@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { DatabaseSettings } from '../config/cas-config';
-import { dataSourceOptions, MIGRATIONS } from './data-source-options';
+import { dataSourceOptions, MIGRATIONS, type OpenOptions } from './data-source-options';
 
 /** The database for messages: its URL without the password. */
 export function describeDatabase(db: DatabaseSettings): string {
@@ -8,11 +8,8 @@ export function describeDatabase(db: DatabaseSettings): string {
   return `mysql://${encodeURIComponent(db.username)}@${db.host}:${db.port}/${encodeURIComponent(db.database)}`;
 }
 
-/**
- * Opens the database, or fails with a message naming it (never its password). `readOnly`:
- * for checks that must change nothing (SQLite opened read-only; the file must exist).
- */
-export async function openDatabase(db: DatabaseSettings, options: { readOnly?: boolean } = {}): Promise<DataSource> {
+/** Opens the database, or fails with a message naming it (never its password). */
+export async function openDatabase(db: DatabaseSettings, options: OpenOptions = {}): Promise<DataSource> {
   const source = new DataSource(dataSourceOptions(db, options));
   try {
     return await source.initialize();

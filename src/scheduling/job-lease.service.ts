@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { LessThanOrEqual, Repository } from 'typeorm';
-import { randomAlphanumeric } from '../tickets/ticket-id';
-import { JobLease } from './job-lease.entity';
+import { randomAlphanumeric } from '../common/random';
+import { JobLeaseRepository } from './job-lease.repository';
 
 /**
  * Leases on periodic jobs, shared through the database: of several processes that try at the
@@ -12,14 +10,10 @@ import { JobLease } from './job-lease.entity';
 export class JobLeases {
   readonly holder = `${process.pid}-${randomAlphanumeric(8)}`;
 
-  constructor(@InjectRepository(JobLease) private readonly repo: Repository<JobLease>) {}
+  constructor(private readonly repo: JobLeaseRepository) {}
 
-  async acquire(name: string, durationMs: number): Promise<boolean> {
+  acquire(name: string, durationMs: number): Promise<boolean> {
     const now = Date.now();
-    const result = await this.repo.update(
-      { name, expiresAt: LessThanOrEqual(now) },
-      { holder: this.holder, expiresAt: now + durationMs },
-    );
-    return result.affected === 1;
+    return this.repo.takeLease(name, this.holder, now, now + durationMs);
   }
 }

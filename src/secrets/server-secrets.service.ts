@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { ServerSecret } from './server-secret.entity';
+import { ServerSecretRepository } from './server-secret.repository';
 
 /**
  * Keys for the server's own signatures (login tickets, the pre-session cookie). Each is
@@ -16,7 +14,7 @@ import { ServerSecret } from './server-secret.entity';
 export class ServerSecrets {
   private readonly cache = new Map<string, Promise<Buffer>>();
 
-  constructor(@InjectRepository(ServerSecret) private readonly repo: Repository<ServerSecret>) {}
+  constructor(private readonly repo: ServerSecretRepository) {}
 
   key(name: string): Promise<Buffer> {
     let key = this.cache.get(name);
@@ -30,14 +28,8 @@ export class ServerSecrets {
   }
 
   private async load(name: string): Promise<Buffer> {
-    await this.repo
-      .createQueryBuilder()
-      .insert()
-      .into(ServerSecret)
-      .values({ name, value: randomBytes(32).toString('base64'), createdAt: Date.now() })
-      .orIgnore()
-      .execute();
-    const row = await this.repo.findOneByOrFail({ name });
+    await this.repo.insertSecretIfAbsent({ name, value: randomBytes(32).toString('base64'), createdAt: Date.now() });
+    const row = await this.repo.loadSecret(name);
     const key = Buffer.from(row.value, 'base64');
     if (key.length < 32) throw new Error(`server secret "${name}" is too short`);
     return key;

@@ -1,14 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, MoreThanOrEqual, Repository } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/auth-backend';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { sha256Hex } from '../common/hash';
 import { assertFits } from '../database/column-limits';
-import { FastSql } from '../database/fast-sql';
-import { randomAlphanumeric } from '../tickets/ticket-id';
-import { SessionSql } from './session-sql';
+import { randomAlphanumeric } from '../common/random';
+import { SessionRepository } from './session.repository';
 import { SsoSession } from './sso-session.entity';
 
 /** lastSeenAt is written at most this often, so SSO logins do not all write the session row. */
@@ -17,15 +14,10 @@ const TOUCH_INTERVAL_MS = 60_000;
 /** SSO sessions (TGTs) behind the TGC cookie. The cookie value itself is never stored. */
 @Injectable()
 export class SessionService {
-  /** The cookie lookup runs on every SSO login: one prepared statement (session-sql.ts). */
-  private readonly sql: SessionSql;
-
   constructor(
-    @InjectRepository(SsoSession) private readonly repo: Repository<SsoSession>,
+    private readonly repo: SessionRepository,
     @Inject(CAS_CONFIG) private readonly config: CasConfig,
-  ) {
-    this.sql = new SessionSql(new FastSql(repo.manager.connection));
-  }
+  ) {}
 
   async create(
     user: AuthenticatedUser,
@@ -40,7 +32,7 @@ export class SessionService {
     });
     const cookie = `TGT-${randomAlphanumeric(48)}`;
     const now = Date.now();
-    const session = this.repo.create({
+    const session = Object.assign(new SsoSession(), {
       id: randomAlphanumeric(32),
       cookieHash: sha256Hex(cookie),
       username: user.username,
@@ -51,7 +43,7 @@ export class SessionService {
       warn,
       rememberMe: false,
     });
-    await this.repo.insert(session);
+    await this.repo.insertSession(session);
     return { session, cookie };
   }
 
@@ -71,8 +63,16 @@ export class SessionService {
       lastSeenAt: now,
       warn,
     };
-    await this.repo.update({ id: session.id }, changes);
+    await this.repo.updateSession(session.id, changes);
     return { session: Object.assign(session, changes), cookie };
+  }
+
+  /** The oldest last activity and the oldest login a live session may have at `now`. */
+  private liveSince(now: number): { seenSince: number; createdSince: number | null } {
+    return {
+      seenSince: now - this.config.sessionCookieAgeMs,
+      createdSince: this.config.tgtValidityMs === null ? null : now - this.config.tgtValidityMs,
+    };
   }
 
   /** Whether the session is still alive: not idle past SESSION_COOKIE_AGE, not past CAS_TGT_VALIDITY. */
@@ -85,67 +85,54 @@ export class SessionService {
   /** The live session behind a cookie value, or null. Records activity. */
   async findByCookie(cookie: string | undefined): Promise<SsoSession | null> {
     if (!cookie || cookie.length > 256) return null;
-    const session = await this.sql.findByCookieHash(sha256Hex(cookie));
+    const session = await this.repo.loadSessionByCookieHash(sha256Hex(cookie));
     if (!session) return null;
     const now = Date.now();
     if (!this.isAlive(session, now)) return null;
     if (now - session.lastSeenAt > TOUCH_INTERVAL_MS) {
       session.lastSeenAt = now;
-      await this.repo.update({ id: session.id }, { lastSeenAt: now });
+      await this.repo.updateSession(session.id, { lastSeenAt: now });
     }
     return session;
   }
 
   /** The live session with this id, or null; used for PGTs, which die with their session. */
   async findAliveById(id: string): Promise<SsoSession | null> {
-    const session = await this.repo.findOne({ where: { id } });
+    const session = await this.repo.loadSession(id);
     return session && this.isAlive(session) ? session : null;
   }
 
   /** The session behind a cookie even if it has expired (to end it properly). */
   findAnyByCookie(cookie: string): Promise<SsoSession | null> {
-    return this.repo.findOne({ where: { cookieHash: sha256Hex(cookie) } });
+    return this.repo.loadSessionByCookieHash(sha256Hex(cookie));
   }
 
   /** Sessions idle past SESSION_COOKIE_AGE or older than CAS_TGT_VALIDITY. */
   findExpired(now: number, limit: number): Promise<SsoSession[]> {
-    const where: Array<Record<string, unknown>> = [{ lastSeenAt: LessThan(now - this.config.sessionCookieAgeMs) }];
-    if (this.config.tgtValidityMs !== null) where.push({ createdAt: LessThan(now - this.config.tgtValidityMs) });
-    return this.repo.find({ where, take: limit });
+    const { seenSince, createdSince } = this.liveSince(now);
+    return this.repo.findStale(seenSince, createdSince, limit);
   }
 
   /** Sessions that are still alive (the mirror of findExpired), for the metrics. */
   countAlive(now = Date.now()): Promise<number> {
-    const where: Record<string, unknown> = { lastSeenAt: MoreThanOrEqual(now - this.config.sessionCookieAgeMs) };
-    if (this.config.tgtValidityMs !== null) where.createdAt = MoreThanOrEqual(now - this.config.tgtValidityMs);
-    return this.repo.count({ where });
+    const { seenSince, createdSince } = this.liveSince(now);
+    return this.repo.countFresh(seenSince, createdSince);
   }
 
   /** Newest first, optionally only one user's. */
-  async page(
-    username: string | undefined,
-    offset: number,
-    limit: number,
-  ): Promise<{ items: SsoSession[]; total: number }> {
-    const [items, total] = await this.repo.findAndCount({
-      where: username === undefined ? {} : { username },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      skip: offset,
-      take: limit,
-    });
-    return { items, total };
+  page(username: string | undefined, offset: number, limit: number): Promise<{ items: SsoSession[]; total: number }> {
+    return this.repo.page(username, offset, limit);
   }
 
   findById(id: string): Promise<SsoSession | null> {
-    return this.repo.findOne({ where: { id } });
+    return this.repo.loadSession(id);
   }
 
   findByUsername(username: string): Promise<SsoSession[]> {
-    return this.repo.find({ where: { username } });
+    return this.repo.findByUsername(username);
   }
 
-  async delete(sessionId: string): Promise<boolean> {
-    const result = await this.repo.delete({ id: sessionId });
-    return (result.affected ?? 0) > 0;
+  delete(sessionId: string): Promise<boolean> {
+    return this.repo.deleteSession(sessionId);
   }
 }

@@ -1,5 +1,5 @@
 import { create } from 'xmlbuilder2';
-import { randomAlphanumeric } from '../tickets/ticket-id';
+import { randomAlphanumeric } from '../common/random';
 import { xmlText } from '../common/xml-text';
 
 const SAMLP = 'urn:oasis:names:tc:SAML:2.0:protocol';

@@ -1,10 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { COLUMN_LIMITS } from '../database/column-limits';
 import { epochMs } from '../database/columns';
 
 /** Failed logins of one (username, address) pair, one username or one address (ids are hashes). */
 @Entity('throttle_counters')
 export class ThrottleCounter {
-  @PrimaryColumn({ type: 'varchar', length: 64 })
+  @PrimaryColumn({ type: 'varchar', length: COLUMN_LIMITS.throttle_counters.id.chars })
   id!: string;
 
   @Column({ type: 'integer' })

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository, QueryFailedError } from 'typeorm';
 import type { FailureCounter, PairCounter } from './throttle-policy';
-import { ThrottleCounter } from './throttle-counter.entity';
+import { ThrottleRepository } from './throttle.repository';
 
 /** How often a compare-and-swap is retried when other requests keep changing the same row. */
 const MAX_TRIES = 20;
@@ -14,22 +12,10 @@ const MAX_TRIES = 20;
  */
 @Injectable()
 export class ThrottleStore {
-  constructor(@InjectRepository(ThrottleCounter) private readonly repo: Repository<ThrottleCounter>) {}
+  constructor(private readonly repo: ThrottleRepository) {}
 
-  async read(ids: string[]): Promise<Map<string, PairCounter>> {
-    const rows = await this.repo.find({ where: { id: In(ids) } });
-    return new Map(
-      rows.map((r) => [
-        r.id,
-        {
-          failures: r.failures,
-          windowStart: r.windowStart,
-          blockedUntil: r.blockedUntil,
-          pending: r.pending,
-          pendingUntil: r.pendingUntil,
-        },
-      ]),
-    );
+  read(ids: string[]): Promise<Map<string, PairCounter>> {
+    return this.repo.loadCounters(ids);
   }
 
   /**
@@ -54,53 +40,29 @@ export class ThrottleStore {
 
   /**
    * Writes `next` if the row is still `expected`; puts the row back as it was, likewise. A
-   * counter given without checks in flight has none.
+   * counter given without checks in flight has none. False only for a lost race (another
+   * request changed or created the row first); any other failure of the database is thrown.
    */
   async swap(
     id: string,
     expected: FailureCounter | PairCounter | null,
     next: FailureCounter | PairCounter | null,
   ): Promise<boolean> {
-    const row = (c: FailureCounter | PairCounter) => ({
+    const row = (c: FailureCounter | PairCounter): PairCounter => ({
       failures: c.failures,
       windowStart: c.windowStart,
       blockedUntil: c.blockedUntil,
       pending: 'pending' in c ? c.pending : 0,
       pendingUntil: 'pendingUntil' in c ? c.pendingUntil : 0,
     });
-    if (expected === null) {
-      if (next === null) return true;
-      try {
-        await this.repo.insert({ id, ...row(next) });
-        return true;
-      } catch (err) {
-        if (err instanceof QueryFailedError) return false; // another request inserted it first
-        throw err;
-      }
-    }
-    const same = { id, ...row(expected) };
-    const result = next === null ? await this.repo.delete(same) : await this.repo.update(same, row(next));
-    return result.affected === 1;
-  }
-
-  async delete(id: string): Promise<void> {
-    await this.repo.delete({ id });
+    if (expected === null) return next === null || this.repo.insertCounter(id, row(next));
+    return next === null
+      ? this.repo.deleteCounter(id, row(expected))
+      : this.repo.replaceCounter(id, row(expected), row(next));
   }
 
   /** Deletes up to `limit` counters that no longer count anything (nor hold a check in flight). */
-  async deleteStale(now: number, windowMs: number, limit: number): Promise<number> {
-    const rows = await this.repo
-      .createQueryBuilder('c')
-      .select('c.id', 'id')
-      .where(
-        'c.pending_until <= :now AND ' +
-          '((c.blocked_until > 0 AND c.blocked_until <= :now) OR (c.blocked_until = 0 AND c.window_start <= :cut))',
-        { now, cut: now - windowMs },
-      )
-      .limit(limit)
-      .getRawMany<{ id: string }>();
-    if (rows.length === 0) return 0;
-    const result = await this.repo.delete({ id: In(rows.map((r) => r.id)) });
-    return result.affected ?? 0;
+  deleteStale(now: number, windowMs: number, limit: number): Promise<number> {
+    return this.repo.deleteStale(now, now - windowMs, limit);
   }
 }

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { constantTimeEquals } from '../common/constant-time';
-import { randomAlphanumeric } from './ticket-id';
+import { randomAlphanumeric } from '../common/random';
 
 /**
  * Self-verifying login tickets and pre-session cookie values, signed with a server key

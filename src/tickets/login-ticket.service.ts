@@ -1,13 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, LessThan, Repository } from 'typeorm';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { sha256Hex } from '../common/hash';
-import { FastSql } from '../database/fast-sql';
 import { ServerSecrets } from '../secrets/server-secrets.service';
 import { checkLoginTicket, isIssuedBrowserId, issueLoginTicket, newBrowserId } from './login-ticket-codec';
-import { ConsumedLoginTicket } from './consumed-login-ticket.entity';
+import { LoginTicketRepository } from './login-ticket.repository';
 
 /** Spent tickets are kept a little past their expiry, for processes whose clocks run behind. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -22,16 +19,11 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
  */
 @Injectable()
 export class LoginTicketService {
-  /** Every POST spends one: a single prepared statement. */
-  private readonly sql: FastSql;
-
   constructor(
-    @InjectRepository(ConsumedLoginTicket) private readonly repo: Repository<ConsumedLoginTicket>,
+    private readonly repo: LoginTicketRepository,
     @Inject(CAS_CONFIG) private readonly config: CasConfig,
     private readonly secrets: ServerSecrets,
-  ) {
-    this.sql = new FastSql(repo.manager.connection);
-  }
+  ) {}
 
   private key(): Promise<Buffer> {
     return this.secrets.key('login-tickets');
@@ -63,23 +55,11 @@ export class LoginTicketService {
     if (!ticket || ticket.length > 256 || !browser || browser.length > 256) return false;
     const checked = checkLoginTicket(await this.key(), ticket, browser, this.config.ticketPrefix.LT, Date.now());
     if (!checked) return false;
-    const insert = this.sql.dialect === 'sqlite' ? 'INSERT OR IGNORE' : 'INSERT IGNORE';
-    const inserted = await this.sql.run(`${insert} INTO consumed_login_tickets (id, expires_at) VALUES (?, ?)`, [
-      sha256Hex(checked.nonce),
-      checked.expiresAt,
-    ]);
-    return inserted === 1;
+    return this.repo.consumeLoginTicket(sha256Hex(checked.nonce), checked.expiresAt);
   }
 
   /** Deletes up to `limit` spent tickets that have expired; returns how many went. */
-  async deleteExpired(now: number, limit: number): Promise<number> {
-    const rows = await this.repo.find({
-      select: { id: true },
-      where: { expiresAt: LessThan(now - CLOCK_SKEW_MS) },
-      take: limit,
-    });
-    if (rows.length === 0) return 0;
-    const result = await this.repo.delete({ id: In(rows.map((r) => r.id)) });
-    return result.affected ?? 0;
+  deleteExpired(now: number, limit: number): Promise<number> {
+    return this.repo.deleteExpired(now - CLOCK_SKEW_MS, limit);
   }
 }

@@ -1,13 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { FindOptionsWhere, In, IsNull, LessThan, MoreThan, Not, Repository } from 'typeorm';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import type { Attributes } from '../common/attributes';
-import { FastSql } from '../database/fast-sql';
 import { generateTicketId } from './ticket-id';
-import { TicketSql } from './ticket-sql';
 import { Ticket, TicketType } from './ticket.entity';
+import { TicketRepository } from './ticket.repository';
 
 export interface ServiceTicketRequest {
   sessionId: string;
@@ -44,20 +41,15 @@ export interface ProxyTicketRequest {
 /** Issues service, proxy and proxy-granting tickets and lets each ST/PT be validated exactly once. */
 @Injectable()
 export class TicketRegistry {
-  /** Issue and consumption are the hot path: single prepared statements (ticket-sql.ts). */
-  private readonly sql: TicketSql;
-
   constructor(
-    @InjectRepository(Ticket) private readonly repo: Repository<Ticket>,
+    private readonly repo: TicketRepository,
     @Inject(CAS_CONFIG) private readonly config: CasConfig,
-  ) {
-    this.sql = new TicketSql(new FastSql(repo.manager.connection));
-  }
+  ) {}
 
   async issueServiceTicket(request: ServiceTicketRequest): Promise<string> {
     const now = Date.now();
     const id = generateTicketId(this.config.ticketPrefix.ST, this.config.ticketLen.ST);
-    await this.sql.insert({
+    await this.repo.insertTicket({
       id,
       type: 'ST',
       ...request,
@@ -104,13 +96,13 @@ export class TicketRegistry {
       proxies: request.proxies,
       pgtUrl: request.pgtUrl,
     } satisfies Ticket);
-    this.sql.check(ticket);
+    this.repo.assertTicketFits(ticket);
     return ticket;
   }
 
   /** Stores a prepared PGT, once its callback has answered 200 (a failed one leaves nothing). */
   async storeProxyGrantingTicket(ticket: Ticket): Promise<void> {
-    await this.sql.insert(ticket);
+    await this.repo.insertTicket(ticket);
   }
 
   /**
@@ -118,7 +110,7 @@ export class TicketRegistry {
    * spends it; whether its SSO session still lives is the caller's check.
    */
   findProxyGrantingTicket(id: string): Promise<Ticket | null> {
-    return this.repo.findOne({ where: { id, type: 'PGT', expiresAt: MoreThan(Date.now()) } });
+    return this.repo.loadProxyGrantingTicket(id, Date.now());
   }
 
   /** A PT for `targetService`, carrying the PGT's proxy chain (V-22). */
@@ -126,7 +118,7 @@ export class TicketRegistry {
     const { pgt } = request;
     const now = Date.now();
     const id = generateTicketId(this.config.ticketPrefix.PT, this.config.ticketLen.PT);
-    await this.sql.insert({
+    await this.repo.insertTicket({
       id,
       type: 'PT',
       sessionId: pgt.sessionId,
@@ -153,7 +145,7 @@ export class TicketRegistry {
    * many, get at most one ticket back; whatever the caller then finds wrong, the ticket is spent.
    */
   async consume(id: string, types: TicketType[]): Promise<Ticket | null> {
-    return this.sql.consume(id, types, Date.now());
+    return this.repo.consumeTicket(id, types, Date.now());
   }
 
   /**
@@ -162,48 +154,26 @@ export class TicketRegistry {
    * DELETE removed it gets it back, so a logout request is never sent twice.
    */
   async endSession(sessionId: string): Promise<Ticket[]> {
-    const candidates = await this.repo.find({
-      where: { sessionId, singleLogOut: true, validatedAt: Not(IsNull()), type: In(['ST', 'PT']) },
-    });
-    const claimed = await this.claim(candidates);
-    await this.repo.delete({ sessionId });
+    const claimed = await this.claim(await this.repo.findLoggedInTickets(sessionId));
+    await this.repo.deleteSessionTickets(sessionId);
     return claimed;
   }
 
   private async claim(candidates: Ticket[]): Promise<Ticket[]> {
     const claimed: Ticket[] = [];
     for (const ticket of candidates) {
-      const result = await this.repo.delete({ id: ticket.id });
-      if (result.affected === 1) claimed.push(ticket);
+      if (await this.repo.deleteTicket(ticket.id)) claimed.push(ticket);
     }
     return claimed;
   }
 
-  /** Deletes up to `limit` tickets matching `where`; returns how many went. */
-  async deleteBatch(where: FindOptionsWhere<Ticket> | FindOptionsWhere<Ticket>[], limit: number): Promise<number> {
-    const rows = await this.repo.find({ select: { id: true }, where, take: limit });
-    if (rows.length === 0) return 0;
-    const result = await this.repo.delete({ id: In(rows.map((r) => r.id)) });
-    return result.affected ?? 0;
-  }
-
   /** Unvalidated tickets past their validity, and validated ones that need no logout. */
   deleteUseless(now: number, limit: number): Promise<number> {
-    return this.deleteBatch(
-      [
-        { validatedAt: IsNull(), expiresAt: LessThan(now) },
-        { validatedAt: Not(IsNull()), singleLogOut: false },
-      ],
-      limit,
-    );
+    return this.repo.deleteUseless(now, limit);
   }
 
   /** Validated Single Logout tickets older than CAS_TICKET_TIMEOUT, claimed for their logout. */
   async claimTimedOut(validatedBefore: number, limit: number): Promise<Ticket[]> {
-    const candidates = await this.repo.find({
-      where: { singleLogOut: true, validatedAt: LessThan(validatedBefore) },
-      take: limit,
-    });
-    return this.claim(candidates);
+    return this.claim(await this.repo.findValidatedBefore(validatedBefore, limit));
   }
 }
