@@ -7,7 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { MetricsHttpModule } from './metrics/metrics-http.module';
 import { MetricsModule } from './metrics/metrics.module';
-import { ProtocolModule } from './protocol/protocol.module';
+import { FAMILY_MODULES, ProtocolModule } from './protocol/protocol.module';
 import { rootController } from './login/root.controller';
 import { SchedulingModule } from './scheduling/scheduling.module';
 
@@ -26,7 +26,7 @@ export class AppModule {
         MetricsModule,
         ProtocolModule,
         SchedulingModule.forRoot({ withScheduler: true }),
-        RouterModule.register([{ path: config.pathPrefix || '/', module: ProtocolModule }]),
+        RouterModule.register([{ path: config.pathPrefix || '/', module: ProtocolModule, children: FAMILY_MODULES }]),
         // Outside the CAS prefix: /api/admin. With CAS_ADMIN_PORT it has a listener of its own.
         ...(adminOnMainListener(config) ? [AdminModule] : []),
         // Outside the CAS prefix too: /health/live, /health/ready and /metrics.

@@ -1,20 +1,8 @@
+import { pageCsp } from './page-csp';
 import type { FastifyInstance } from 'fastify';
 
 /** A date in the past, for `Expires` (L-32). */
 const LONG_AGO = 'Thu, 01 Jan 1970 00:00:00 GMT';
-
-/** The pages' Content-Security-Policy; `imageOrigins` are added for front-channel logouts. */
-export function pageCsp(imageOrigins: string[] = []): string {
-  return [
-    "default-src 'none'",
-    "style-src 'self'",
-    "script-src 'self'",
-    ["img-src 'self' data: https:", ...imageOrigins].join(' '),
-    "form-action 'self' https: http:",
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-  ].join('; ');
-}
 
 const PAGE_CSP = pageCsp();
 

@@ -1,50 +1,40 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
-import { ServicesModule } from '../services/services.module';
-import { SessionsModule } from '../sessions/sessions.module';
-import { TicketsModule } from '../tickets/tickets.module';
-import { ThrottlingModule } from '../throttling/throttling.module';
-import { AuthHelperController } from '../auth-helper/auth-helper.controller';
-import { AuthHelperService } from '../auth-helper/auth-helper.service';
+import { AuthHelperModule } from '../auth-helper/auth-helper.module';
 import { LoginController } from '../login/login.controller';
 import { LoginResponder } from '../login/login.responder';
 import { LoginService } from '../login/login.service';
-import { LogoutController } from '../logout/logout.controller';
-import { LogoutService } from '../logout/logout.service';
-import { ProxyCallbackClient } from '../proxy/proxy-callback';
-import { ProxyController } from '../proxy/proxy.controller';
-import { ProxyGrantingService } from '../proxy/proxy-granting.service';
-import { ProxyService } from '../proxy/proxy.service';
-import { SamlController } from '../saml/saml.controller';
-import { SamlValidationService } from '../saml/saml-validation.service';
+import { LogoutModule } from '../logout/logout.module';
 import { PreferencesController } from '../pages/preferences.controller';
-import { ValidateController } from '../validation/validate.controller';
-import { ValidationService } from '../validation/validation.service';
-import { ViewRenderer } from '../pages/view-renderer.service';
+import { ProxyModule } from '../proxy/proxy.module';
+import { SamlModule } from '../saml/saml.module';
+import { ServicesModule } from '../services/services.module';
+import { SessionsModule } from '../sessions/sessions.module';
+import { ThrottlingModule } from '../throttling/throttling.module';
+import { TicketsModule } from '../tickets/tickets.module';
+import { ValidationModule } from '../validation/validation.module';
+import { Family } from './family';
+import { ViewsModule } from './views.module';
 
+/** The modules of the endpoint families, all under CAS_PATH_PREFIX (see AppModule). */
+export const FAMILY_MODULES = [ValidationModule, ProxyModule, SamlModule, LogoutModule, AuthHelperModule];
+
+Family('login')(LoginController);
+Family('pages')(PreferencesController);
+
+/** The CAS protocol: the endpoint families, and the login pages with what they share. */
 @Module({
-  imports: [AuthModule, ServicesModule, SessionsModule, TicketsModule, ThrottlingModule],
-  controllers: [
-    LoginController,
-    LogoutController,
-    PreferencesController,
-    ValidateController,
-    ProxyController,
-    SamlController,
-    AuthHelperController,
+  imports: [
+    AuthModule,
+    ServicesModule,
+    SessionsModule,
+    ThrottlingModule,
+    TicketsModule,
+    ViewsModule,
+    ...FAMILY_MODULES,
   ],
+  controllers: [LoginController, PreferencesController],
+  providers: [LoginService, LoginResponder],
   exports: [LoginResponder],
-  providers: [
-    LoginService,
-    LoginResponder,
-    LogoutService,
-    ValidationService,
-    ViewRenderer,
-    ProxyCallbackClient,
-    ProxyGrantingService,
-    ProxyService,
-    SamlValidationService,
-    AuthHelperService,
-  ],
 })
 export class ProtocolModule {}
