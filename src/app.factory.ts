@@ -14,18 +14,21 @@ import type { PinoNestLogger } from './logging/logger';
 import type { RouteBodies } from './common/route-bodies';
 import { registerRequestContext, requestIdGenerator } from './logging/request-hooks';
 import { LoginResponder } from './login/login.responder';
+import type { Message } from './pages/message';
 import { ViewRenderer } from './pages/view-renderer.service';
 import { AuthHelperErrorsFilter } from './auth-helper/auth-helper-errors.filter';
 import { FamilyExceptionsFilter, type FamilyFilters } from './protocol/family-exceptions.filter';
 import { registerRouteFamilies, type FamilyName } from './protocol/family';
 import { PageErrorsFilter } from './protocol/page-errors.filter';
-import { parseQueryString } from './protocol/params';
+import { ParamError, parseQueryString } from './protocol/params';
 import { ProblemErrorsFilter } from './protocol/problem-errors.filter';
 import { ProxyErrorsFilter } from './proxy/proxy-errors.filter';
 import { SamlErrorsFilter } from './saml/saml-errors.filter';
 import { ValidateV1ErrorsFilter, ValidationErrorsFilter } from './validation/validation-errors.filter';
 import { BASE_HEADERS, registerProtocolHeaders } from './protocol/protocol-headers';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
+const UNREADABLE: Message = { level: 'error', key: 'msg.unreadableForm' };
 
 /** Body size limit for every endpoint but the admin API: a login form is a few hundred bytes. */
 export const BODY_LIMIT = 64 * 1024;
@@ -55,8 +58,8 @@ function familyFilters(config: CasConfig, responder: LoginResponder, views: View
     saml: new SamlErrorsFilter(),
     'auth-helper': new AuthHelperErrorsFilter(),
     // A browser that sent something unreadable gets the login form again, with the reason.
-    login: new PageErrorsFilter(prefix, (request, reply, status) =>
-      responder.invalidRequest(request, reply, { level: 'error', key: 'msg.unreadableForm' }, status),
+    login: new PageErrorsFilter(prefix, (request, reply, status, reason) =>
+      responder.invalidRequest(request, reply, reason instanceof ParamError ? reason.toMessage() : UNREADABLE, status),
     ),
     pages: new PageErrorsFilter(prefix),
     admin: new ProblemErrorsFilter(),
@@ -118,7 +121,7 @@ export async function createApp(config: CasConfig, logger: PinoNestLogger): Prom
     maxAge: '1h',
   });
   if (adminOnMainListener(config)) await registerAdminHttp(app);
-  registerProtocolHeaders(fastify, `${config.pathPrefix}/static/`);
+  await registerProtocolHeaders(app, `${config.pathPrefix}/static/`);
   app.useGlobalFilters(
     new FamilyExceptionsFilter(familyFilters(config, app.get(LoginResponder), app.get(ViewRenderer))),
   );
@@ -136,7 +139,7 @@ export async function createAdminApp(config: CasConfig, logger: PinoNestLogger):
   registerRequestContext(app.getHttpAdapter().getInstance());
   if (config.accessLog) registerAccessLog(app.getHttpAdapter().getInstance(), logger.root, logger.redact);
   await registerAdminHttp(app);
-  registerProtocolHeaders(app.getHttpAdapter().getInstance(), '/api/admin/docs/assets/');
+  await registerProtocolHeaders(app, '/api/admin/docs/assets/');
   app.useGlobalFilters(
     new FamilyExceptionsFilter({ admin: new ProblemErrorsFilter(), default: new ProblemErrorsFilter() }),
   );

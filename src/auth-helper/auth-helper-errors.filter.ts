@@ -1,8 +1,7 @@
 import { Catch, Logger, NotFoundException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { Answer, TEXT_TYPE, sendAnswer } from '../protocol/answer';
+import { sendAnswer } from '../protocol/answer';
 import { clientError, exchangeOf, logFailure } from '../protocol/errors';
-
-export const NO = new Answer(TEXT_TYPE, 'no\n');
+import { NO } from './auth-helper-answers';
 
 /** /auth: `no\n` whatever goes wrong; a 404 while the helper is off (no shared secret). */
 @Catch()

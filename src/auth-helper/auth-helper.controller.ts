@@ -8,15 +8,13 @@ import {
   UseGuards,
   type CanActivate,
 } from '@nestjs/common';
-import { Answer, TEXT_TYPE } from '../protocol/answer';
+import type { Answer } from '../protocol/answer';
 import { Family } from '../protocol/family';
 import { ParamsPipe } from '../protocol/params.pipe';
 import { ClientAddress } from '../protocol/request-values';
-import { NO } from './auth-helper-errors.filter';
+import { NO, YES } from './auth-helper-answers';
 import { authHelperForm, type AuthHelperForm } from './auth-helper.params';
 import { AuthHelperService } from './auth-helper.service';
-
-const YES = new Answer(TEXT_TYPE, 'yes\n');
 
 /** While no shared secret is set the endpoint does not exist, whatever the request holds. */
 @Injectable()

@@ -34,7 +34,12 @@ function sendErrorPage(request: FastifyRequest, reply: FastifyReply, status: num
 }
 
 /** Shows a refused request on a form again, with the reason (the login page). */
-export type FormAgain = (request: FastifyRequest, reply: FastifyReply, status: number) => Promise<void>;
+export type FormAgain = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  reason: unknown,
+) => Promise<void>;
 
 /**
  * The pages and the choices made on them: a browser gets a page. With `formAgain` (the login
@@ -56,7 +61,7 @@ export class PageErrorsFilter implements ExceptionFilter {
     if (client === null)
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (client && this.formAgain) {
-      this.formAgain(request, reply, status).catch(() => sendErrorPage(request, reply, status, this.prefix));
+      this.formAgain(request, reply, status, exception).catch(() => sendErrorPage(request, reply, status, this.prefix));
       return;
     }
     sendErrorPage(request, reply, status, this.prefix);

@@ -7,7 +7,6 @@ import { validateV1Query, validationQuery, type ValidateV1Query, type Validation
 import { ValidationService } from './validation.service';
 
 const ValidationQueryPipe = ParamsPipe(validationQuery);
-const ValidateV1QueryPipe = ParamsPipe(validateV1Query);
 
 /** CAS 2.0/3.0 ticket validation; errors: ValidationErrorsFilter. */
 @Controller()
@@ -49,7 +48,7 @@ export class ValidateV1Controller {
   constructor(private readonly validation: ValidationService) {}
 
   @Get('validate')
-  async validate(@Query(ValidateV1QueryPipe) query: ValidateV1Query): Promise<Answer> {
+  async validate(@Query(ParamsPipe(validateV1Query)) query: ValidateV1Query): Promise<Answer> {
     const outcome = await this.validation.validate({ ...query, acceptProxyTickets: false, endpoint: '/validate' });
     return validateV1Answer(outcome.ok ? outcome.user : null);
   }
