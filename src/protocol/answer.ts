@@ -1,6 +1,4 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { map, type Observable } from 'rxjs';
 
 /** A protocol answer: a body and its media type (the status is the route's, 200). */
 export class Answer {
@@ -17,18 +15,4 @@ export const TEXT_TYPE = 'text/plain; charset=utf-8';
 /** For error filters, which answer outside the handler. */
 export function sendAnswer(reply: FastifyReply, answer: Answer, status = 200): void {
   void reply.status(status).type(answer.type).send(answer.body);
-}
-
-/** Lets a handler return an Answer: the media type goes on the reply, the body is sent. */
-@Injectable()
-export class AnswerInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(
-      map((result: unknown) => {
-        if (!(result instanceof Answer)) return result;
-        void context.switchToHttp().getResponse<FastifyReply>().type(result.type);
-        return result.body;
-      }),
-    );
-  }
 }

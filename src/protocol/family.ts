@@ -2,7 +2,7 @@ import { UseInterceptors, type Type } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { limitBodies, type RouteBodies } from '../common/route-bodies';
-import { AnswerInterceptor } from './answer';
+import { AnswerInterceptor } from './answer.interceptor';
 
 /**
  * The endpoint families: routes that read their input alike and answer errors in one format.

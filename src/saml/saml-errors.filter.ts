@@ -1,7 +1,8 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { sendAnswer } from '../protocol/answer';
 import { clientError, exchangeOf, logFailure } from '../protocol/errors';
-import { samlAnswer, samlFailureXml } from './saml.response';
+import { samlAnswer } from './saml-answers';
+import { samlFailureXml } from './saml.response';
 
 /**
  * /samlValidate: any failure is a SAML response with a Requester or Responder status, also for

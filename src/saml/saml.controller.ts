@@ -5,7 +5,7 @@ import { ParamsPipe } from '../protocol/params.pipe';
 import { Hostname } from '../protocol/request-values';
 import { SamlValidationService } from './saml-validation.service';
 import { samlBody, samlQuery, type SamlQuery } from './saml.params';
-import { samlAnswer } from './saml.response';
+import { samlAnswer } from './saml-answers';
 
 /** SAML 1.1 validation; errors: SamlErrorsFilter. */
 @Controller()

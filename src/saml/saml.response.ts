@@ -4,7 +4,6 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { Attributes } from '../config/env-parsers';
 import { SAMLP_NS, SOAP_NS } from './saml-request';
 import { xmlText } from '../common/xml-text';
-import { Answer } from '../protocol/answer';
 
 export const SAML_NS = 'urn:oasis:names:tc:SAML:1.0:assertion';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
@@ -13,12 +12,6 @@ const ARTIFACT_CONFIRMATION = 'urn:oasis:names:tc:SAML:1.0:cm:artifact';
 const PASSWORD_METHOD = 'urn:oasis:names:tc:SAML:1.0:am:password';
 /** How long the assertion may be relied on (SA-16; the spec's example uses 30 s). */
 export const ASSERTION_VALIDITY_MS = 30_000;
-
-export const SAML_TYPE = 'text/xml; charset=utf-8';
-
-export function samlAnswer(xml: string): Answer {
-  return new Answer(SAML_TYPE, xml);
-}
 
 /**
  * Failure status: RequestDenied for a refused ticket (the reference server's form, SA-14),
