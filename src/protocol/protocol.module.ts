@@ -19,6 +19,7 @@ import { ViewsModule } from './views.module';
 /** The modules of the endpoint families, all under CAS_PATH_PREFIX (see AppModule). */
 export const FAMILY_MODULES = [ValidationModule, ProxyModule, SamlModule, LogoutModule, AuthHelperModule];
 
+// The login pages' controllers are tagged here, as a class decorator would (same effect).
 Family('login')(LoginController);
 Family('pages')(PreferencesController);
 
