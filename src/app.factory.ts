@@ -11,14 +11,24 @@ import type { CasConfig } from './config/cas-config';
 import { projectRoot } from './common/project-root';
 import { registerAccessLog } from './logging/access-log';
 import type { PinoNestLogger } from './logging/logger';
-import { scopeRouteBodies, type RouteBodies } from './common/route-bodies';
+import type { RouteBodies } from './common/route-bodies';
 import { registerRequestContext, requestIdGenerator } from './logging/request-hooks';
-import { AllExceptionsFilter } from './protocol/all-exceptions.filter';
 import { LoginResponder } from './login/login.responder';
+import type { Message } from './pages/message';
 import { ViewRenderer } from './pages/view-renderer.service';
-import { parseQueryString } from './protocol/params';
+import { AuthHelperErrorsFilter } from './auth-helper/auth-helper-errors.filter';
+import { FamilyExceptionsFilter, type FamilyFilters } from './protocol/family-exceptions.filter';
+import { registerRouteFamilies, type FamilyName } from './protocol/family';
+import { PageErrorsFilter } from './protocol/page-errors.filter';
+import { ParamError, parseQueryString } from './protocol/params';
+import { ProblemErrorsFilter } from './protocol/problem-errors.filter';
+import { ProxyErrorsFilter } from './proxy/proxy-errors.filter';
+import { SamlErrorsFilter } from './saml/saml-errors.filter';
+import { ValidateV1ErrorsFilter, ValidationErrorsFilter } from './validation/validation-errors.filter';
 import { BASE_HEADERS, registerProtocolHeaders } from './protocol/protocol-headers';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
+const UNREADABLE: Message = { level: 'error', key: 'msg.unreadableForm' };
 
 /** Body size limit for every endpoint but the admin API: a login form is a few hundred bytes. */
 export const BODY_LIMIT = 64 * 1024;
@@ -29,8 +39,38 @@ const XML_TYPES = ['text/xml', 'application/xml', 'application/soap+xml'];
 /** What the protocol endpoints read: forms, and SOAP for /samlValidate. */
 const PROTOCOL_BODIES: RouteBodies = { limit: BODY_LIMIT, types: ['application/x-www-form-urlencoded', ...XML_TYPES] };
 
-function bodiesOf(url: string): RouteBodies {
-  return isAdminRoute(url) ? ADMIN_BODIES : PROTOCOL_BODIES;
+function bodiesOf(family: FamilyName): RouteBodies {
+  return family === 'admin' ? ADMIN_BODIES : PROTOCOL_BODIES;
+}
+
+/** Routes registered outside the family controllers: the admin API's, static files, health… */
+function untaggedFamily(url: string): FamilyName {
+  return isAdminRoute(url) ? 'admin' : 'default';
+}
+
+/** The error filter of each endpoint family of the main listener. */
+function familyFilters(config: CasConfig, responder: LoginResponder, views: ViewRenderer): FamilyFilters {
+  const prefix = config.pathPrefix;
+  return {
+    'cas-validation': new ValidationErrorsFilter(),
+    'cas-v1': new ValidateV1ErrorsFilter(),
+    'cas-proxy': new ProxyErrorsFilter(),
+    saml: new SamlErrorsFilter(),
+    'auth-helper': new AuthHelperErrorsFilter(),
+    // A browser that sent something unreadable gets the login form again, with the reason.
+    login: new PageErrorsFilter(prefix, (request, reply, status, reason) =>
+      responder.invalidRequest(request, reply, reason instanceof ParamError ? reason.toMessage() : UNREADABLE, status),
+    ),
+    pages: new PageErrorsFilter(prefix),
+    admin: new ProblemErrorsFilter(),
+    // The language switcher of a 404 leads to the login page: the unknown address, whatever
+    // it holds, is never echoed into a link. The admin API's addresses stay problem documents.
+    default: new ProblemErrorsFilter((request, reply) => {
+      if (isAdminRoute(request.url.split('?')[0])) return false;
+      views.send(request, reply, 404, 'not-found', { titleKey: 'notFound.title' }, `${prefix}/login`);
+      return true;
+    }),
+  };
 }
 
 function fastifyAdapter(config: CasConfig): FastifyAdapter {
@@ -63,7 +103,7 @@ export async function createApp(config: CasConfig, logger: PinoNestLogger): Prom
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  scopeRouteBodies(fastify, bodiesOf);
+  registerRouteFamilies(fastify, untaggedFamily, bodiesOf);
   registerRequestContext(fastify);
   if (config.accessLog) registerAccessLog(fastify, logger.root, logger.redact);
   await app.register(fastifyCookie);
@@ -81,8 +121,10 @@ export async function createApp(config: CasConfig, logger: PinoNestLogger): Prom
     maxAge: '1h',
   });
   if (adminOnMainListener(config)) await registerAdminHttp(app);
-  registerProtocolHeaders(fastify, `${config.pathPrefix}/static/`);
-  app.useGlobalFilters(new AllExceptionsFilter(config.pathPrefix, app.get(LoginResponder), app.get(ViewRenderer)));
+  await registerProtocolHeaders(app, `${config.pathPrefix}/static/`);
+  app.useGlobalFilters(
+    new FamilyExceptionsFilter(familyFilters(config, app.get(LoginResponder), app.get(ViewRenderer))),
+  );
   return app;
 }
 
@@ -93,11 +135,13 @@ export async function createAdminApp(config: CasConfig, logger: PinoNestLogger):
     abortOnError: false,
     bodyParser: false,
   });
-  scopeRouteBodies(app.getHttpAdapter().getInstance(), bodiesOf);
+  registerRouteFamilies(app.getHttpAdapter().getInstance(), untaggedFamily, bodiesOf);
   registerRequestContext(app.getHttpAdapter().getInstance());
   if (config.accessLog) registerAccessLog(app.getHttpAdapter().getInstance(), logger.root, logger.redact);
   await registerAdminHttp(app);
-  registerProtocolHeaders(app.getHttpAdapter().getInstance(), '/api/admin/docs/assets/');
-  app.useGlobalFilters(new AllExceptionsFilter(config.pathPrefix));
+  await registerProtocolHeaders(app, '/api/admin/docs/assets/');
+  app.useGlobalFilters(
+    new FamilyExceptionsFilter({ admin: new ProblemErrorsFilter(), default: new ProblemErrorsFilter() }),
+  );
   return app;
 }

@@ -8,7 +8,9 @@ import { LoginResponder } from './login.responder';
 import { LoginFlow } from './login.flow';
 import type { LoginRequest } from './login-request';
 import { ParamError, flag, single, type RawParams } from '../protocol/params';
+import { Family } from '../protocol/family';
 
+@Family('login')
 @Controller()
 export class LoginController {
   constructor(

@@ -1,73 +1,32 @@
-import { pageCsp } from '../protocol/protocol-headers';
-import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CasConfig } from '../config/cas-config';
-import { CAS_CONFIG } from '../config/config.module';
-import { logoutAjax } from '../pages/ajax.response';
-import { TGC_COOKIE, clearTgc, readSessionCookie, redirect } from '../pages/http-helpers';
-import { sendAjax, wantsAjax } from '../login/login.responder';
+import { TGC_COOKIE, readSessionCookie } from '../pages/http-helpers';
+import { Family } from '../protocol/family';
+import { ParamsPipe } from '../protocol/params.pipe';
+import { logoutQuery, type LogoutQuery } from './logout.params';
+import { LogoutResponder } from './logout.responder';
 import { LogoutService } from './logout.service';
-import { ParamError, flag, single, type RawParams } from '../protocol/params';
-import { ViewRenderer } from '../pages/view-renderer.service';
 
+/** /logout: a page (cookies, redirects), so the reply is the responder's; errors: PageErrorsFilter. */
 @Controller()
+@Family('pages')
 export class LogoutController {
   constructor(
-    @Inject(CAS_CONFIG) private readonly config: CasConfig,
     private readonly logoutService: LogoutService,
-    private readonly views: ViewRenderer,
+    private readonly responder: LogoutResponder,
   ) {}
 
   @Get('logout')
-  async logout(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const params = req.query as RawParams;
-    const max = this.config.maxServiceUrlLength;
-    let service: string | undefined;
-    let url: string | undefined;
-    let all = false;
-    try {
-      service = single(params, 'service', max);
-      url = single(params, 'url', max);
-      all = flag(params, 'all');
-    } catch (err) {
-      if (!(err instanceof ParamError)) throw err;
-      // The session still ends: a malformed extra parameter must not keep anyone logged in.
-    }
+  async logout(
+    @Query(ParamsPipe(logoutQuery)) query: LogoutQuery,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const outcome = await this.logoutService.logout({
+      ...query,
       cookie: readSessionCookie(req, TGC_COOKIE),
-      all,
-      service,
-      url,
       clientAddress: req.ip,
     });
-    clearTgc(reply, req, this.config.pathPrefix);
-    if (wantsAjax(this.config, req)) {
-      const url = outcome.kind === 'redirect' ? outcome.url : undefined;
-      sendAjax(reply, 200, this.views.pageRequest(req).language, logoutAjax(outcome.sessionsClosed, url));
-      return;
-    }
-    if (outcome.kind === 'redirect') {
-      redirect(reply, outcome.url);
-      return;
-    }
-    if (outcome.frontChannel && outcome.frontChannel.length > 0) {
-      const origins = [...new Set(outcome.frontChannel.map((u) => new URL(u).origin))];
-      void reply.header('Content-Security-Policy', pageCsp(origins));
-    }
-    this.views.send(
-      req,
-      reply,
-      200,
-      'logout',
-      {
-        titleKey: 'logout.title',
-        messages: outcome.messages,
-        link: outcome.link,
-        sloNotified: outcome.sloNotified,
-        sloFailures: outcome.sloFailures,
-        frontChannel: outcome.frontChannel,
-      },
-      `${this.config.pathPrefix}/logout${outcome.link ? `?${new URLSearchParams({ url: outcome.link }).toString()}` : ''}`,
-    );
+    this.responder.respond(req, reply, outcome);
   }
 }

@@ -8,12 +8,14 @@ import { DISMISSED_COOKIE, addDismissed, dismissToken, infoMessage } from './inf
 import { LANGUAGE_COOKIE, LANGUAGE_COOKIE_MAX_AGE } from './language';
 import { single, type RawParams } from '../protocol/params';
 import { safeReturnPath } from './return-path';
+import { Family } from '../protocol/family';
 
 /**
  * Choices a visitor makes on the pages, kept in cookies (no session needed): the language of
  * the switcher and the dismissed `CAS_INFO_MESSAGES`. Both work without JavaScript and send the
  * browser back to the page it came from.
  */
+@Family('pages')
 @Controller()
 export class PreferencesController {
   constructor(@Inject(CAS_CONFIG) private readonly config: CasConfig) {}

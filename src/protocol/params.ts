@@ -1,4 +1,6 @@
 /** Reading protocol parameters from a parsed query string or form body. */
+import { z } from 'zod';
+import type { CasConfig } from '../config/cas-config';
 import type { MessageKey } from '../i18n/translate';
 import type { Message } from '../pages/message';
 
@@ -18,7 +20,11 @@ const PROBLEM_KEY = {
   tooLong: 'msg.paramTooLong',
 } as const satisfies Record<ParamProblem, MessageKey>;
 
-export class ParamError extends Error {
+/** A request the endpoint cannot read; each endpoint family answers it in its own format. */
+export class InvalidRequest extends Error {}
+
+/** One parameter of the request is unusable. */
+export class ParamError extends InvalidRequest {
   constructor(
     readonly param: string,
     readonly problem: ParamProblem,
@@ -32,20 +38,64 @@ export class ParamError extends Error {
   }
 }
 
+/** What is wrong with a parameter's value, if anything: one string, at most `maxLength` long. */
+function problemOf(value: unknown, maxLength: number): ParamProblem | null {
+  if (Array.isArray(value)) return 'repeated';
+  if (typeof value !== 'string') return 'malformed';
+  return value.length > maxLength ? 'tooLong' : null;
+}
+
 /** The single value of a parameter; a repeated or structured parameter is an error. */
 export function single(params: RawParams, name: string, maxLength = 8192): string | undefined {
   const value = params?.[name];
   if (value === undefined) return undefined;
-  if (Array.isArray(value)) throw new ParamError(name, 'repeated');
-  if (typeof value !== 'string') throw new ParamError(name, 'malformed');
-  if (value.length > maxLength) throw new ParamError(name, 'tooLong');
-  return value;
+  const problem = problemOf(value, maxLength);
+  if (problem !== null) throw new ParamError(name, problem);
+  return value as string;
 }
 
 /** A boolean flag (G-04): set when present with any value but `false`. */
 export function flag(params: RawParams, name: string): boolean {
   const value = single(params, name, 64);
   return value !== undefined && value.toLowerCase() !== 'false';
+}
+
+/**
+ * Schema of an optional single-valued parameter (see `single`). Its issue carries the problem,
+ * which ParamsPipe turns into a ParamError named after the parameter.
+ */
+export function param(maxLength = 8192) {
+  return z
+    .unknown()
+    .transform((value, ctx) => {
+      const problem = problemOf(value, maxLength);
+      if (problem === null) return value as string;
+      ctx.addIssue({ code: 'custom', message: PROBLEM_TEXT[problem], params: { problem } });
+      return z.NEVER;
+    })
+    .optional();
+}
+
+/** Schema of a boolean flag (see `flag`). */
+export const flagParam = param(64).transform((value) => value !== undefined && value.toLowerCase() !== 'false');
+
+/** Schema of a service URL parameter (`service`, `TARGET`, `pgtUrl`, …), bounded by the setting. */
+export function serviceUrlParam(config: Pick<CasConfig, 'maxServiceUrlLength'>) {
+  return param(config.maxServiceUrlLength);
+}
+
+/** A form body as parameters: anything but a parsed form (no body, a text body) reads as empty. */
+export function formBody<T extends z.ZodType>(fields: T) {
+  return z.preprocess((body) => (typeof body === 'object' && body !== null ? body : {}), fields);
+}
+
+/** The error for the first problem zod found, in the order the schema lists the parameters. */
+export function invalidRequestOf(error: z.ZodError): InvalidRequest {
+  const issue = error.issues[0];
+  const problem = issue?.code === 'custom' ? (issue.params?.problem as ParamProblem | undefined) : undefined;
+  const name = issue?.path.map(String).join('.');
+  if (problem !== undefined && name) return new ParamError(name, problem);
+  return new InvalidRequest(issue?.message ?? 'the request is malformed');
 }
 
 /**

@@ -1,0 +1,58 @@
+import { UseInterceptors, type Type } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { limitBodies, type RouteBodies } from '../common/route-bodies';
+import { AnswerInterceptor } from './answer.interceptor';
+
+/**
+ * The endpoint families: routes that read their input alike and answer errors in one format.
+ * `admin` is the admin API (problem documents); `default` is every other route (health,
+ * metrics, static files, unknown addresses).
+ */
+export type FamilyName =
+  'cas-validation' | 'cas-v1' | 'cas-proxy' | 'saml' | 'auth-helper' | 'login' | 'pages' | 'admin' | 'default';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set on every route once, when it is registered (registerRouteFamilies). */
+    family?: FamilyName;
+  }
+}
+
+/**
+ * Puts every route of a controller in an endpoint family: the tag decides the body limits and
+ * the error format (see registerRouteFamilies), and handlers may return an Answer.
+ */
+export function Family(name: FamilyName): ClassDecorator {
+  return (target) => {
+    const prototype = (target as unknown as Type).prototype as Record<string, unknown>;
+    for (const key of Object.getOwnPropertyNames(prototype)) {
+      const descriptor = Object.getOwnPropertyDescriptor(prototype, key);
+      // Metadata on a method that is no route is never read.
+      if (key === 'constructor' || typeof descriptor?.value !== 'function') continue;
+      RouteConfig({ family: name })(prototype, key, descriptor);
+    }
+    UseInterceptors(AnswerInterceptor)(target);
+  };
+}
+
+/** The family of the route a request reached; `default` for a request that matched none. */
+export function familyOf(request: FastifyRequest): FamilyName {
+  return request.routeOptions.config.family ?? 'default';
+}
+
+/**
+ * Tags every route registered from now on with its family (its own tag, or `untagged(url)` for
+ * routes registered outside a family controller) and gives it the family's body limits.
+ */
+export function registerRouteFamilies(
+  fastify: FastifyInstance,
+  untagged: (url: string) => FamilyName,
+  bodiesOf: (family: FamilyName) => RouteBodies,
+): void {
+  fastify.addHook('onRoute', (route) => {
+    const family = route.config?.family ?? untagged(route.url);
+    route.config = { ...route.config, family };
+    limitBodies(route, bodiesOf(family));
+  });
+}
