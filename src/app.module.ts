@@ -9,7 +9,7 @@ import { HealthModule } from './health/health.module';
 import { LoginModule } from './login/login.module';
 import { rootController } from './login/root.controller';
 import { LogoutModule } from './logout/logout.module';
-import { MetricsHttpModule } from './metrics/metrics-http.module';
+import { MetricsHttpModule } from './metrics-http/metrics-http.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PagesModule } from './pages/pages.module';
 import { ProxyModule } from './proxy/proxy.module';

@@ -3,7 +3,6 @@ import type { ServiceDefinition } from '../services/service-definition';
 import type { ServiceRules } from '../services/service-rules';
 import type { SsoSession } from '../sessions/sso-session.entity';
 import type { AuditEntry } from './audit-entry.entity';
-import type { TokenSummary } from './token-admin.service';
 
 /** How the admin API shows each object: camelCase, ISO dates, no secrets. */
 
@@ -52,6 +51,14 @@ export function auditView(e: AuditEntry) {
     before: e.before ?? null,
     after: e.after ?? null,
   };
+}
+
+/** What is known of a token, never its value. */
+export interface TokenSummary {
+  name: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
 }
 
 export function tokenView(t: TokenSummary) {

@@ -5,19 +5,12 @@ import { sha256Hex } from '../common/hash';
 import { randomAlphanumeric } from '../common/random';
 import { AdminToken } from './admin-token.entity';
 import { CLI_ACTOR, ENV_TOKEN_ACTOR } from './admin-tokens.service';
-import { tokenView } from './admin-views';
+import { tokenView, type TokenSummary } from './admin-views';
 import { AuditService } from './audit.service';
 
 const TOKEN_PREFIX = 'casadm_';
 
 export class TokenNameError extends Error {}
-
-export interface TokenSummary {
-  name: string;
-  createdAt: number;
-  lastUsedAt: number | null;
-  revokedAt: number | null;
-}
 
 function summarize(token: AdminToken): TokenSummary {
   return { name: token.name, createdAt: token.createdAt, lastUsedAt: token.lastUsedAt, revokedAt: token.revokedAt };

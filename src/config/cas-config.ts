@@ -1,26 +1,28 @@
 import { Reader, type Env } from './env-reader';
-import { readAdminSection, type AdminSection } from './sections/admin';
-import { readAuthSection, type AuthSection } from './sections/auth';
-import { readDatabaseSection, type DatabaseSection } from './sections/database';
+import { readAdminSection } from './sections/admin';
+import { readAuthSection } from './sections/auth';
+import { readDatabaseSection } from './sections/database';
 import { checkFederationSettings } from './sections/federation';
-import { readInfoMessagesSection, type InfoMessagesSection } from './sections/info-messages';
-import { readLdapAuthSection, type LdapAuthSection } from './sections/ldap-auth';
-import { readLoggingSection, type LoggingSection } from './sections/logging';
-import { readMetricsSection, type MetricsSection } from './sections/metrics';
-import { readPagesSection, type PagesSection } from './sections/pages';
-import { readSchedulerSection, type SchedulerSection } from './sections/scheduler';
-import { readServerSection, type ServerSection } from './sections/server';
-import { readServicesSection, type ServicesSection } from './sections/services';
-import { readSessionsSection, type SessionsSection } from './sections/sessions';
-import { readSingleLogoutSection, type SingleLogoutSection } from './sections/single-logout';
-import { readSqlAuthSection, type SqlAuthSection } from './sections/sql-auth';
-import { readTemplatesSection, type TemplatesSection } from './sections/templates';
-import { readThrottleSection, type ThrottleSection } from './sections/throttle';
-import { readTicketsSection, type TicketsSection } from './sections/tickets';
-import { readTlsFiles, type TlsCredentials, type TlsFiles } from './sections/tls';
+import { readInfoMessagesSection } from './sections/info-messages';
+import { readLdapAuthSection } from './sections/ldap-auth';
+import { readLoggingSection } from './sections/logging';
+import { readMetricsSection } from './sections/metrics';
+import { readPagesSection } from './sections/pages';
+import { readSchedulerSection } from './sections/scheduler';
+import { readServerSection } from './sections/server';
+import { readServicesSection } from './sections/services';
+import { readSessionsSection } from './sections/sessions';
+import { readSingleLogoutSection } from './sections/single-logout';
+import { readSqlAuthSection } from './sections/sql-auth';
+import { readTemplatesSection } from './sections/templates';
+import { readThrottleSection } from './sections/throttle';
+import { readTicketsSection } from './sections/tickets';
+import { readTlsFiles } from './sections/tls';
+import type { CasConfig, ParsedSettings } from './settings';
 import { resolveStartupFiles } from './startup-files';
 
 export { ConfigError } from './env-reader';
+export type { CasConfig, ParsedSettings } from './settings';
 export { parseLdapServer } from './sections/ldap-auth';
 export type * from './sections/admin';
 export type * from './sections/auth';
@@ -41,34 +43,6 @@ export type * from './sections/templates';
 export type * from './sections/throttle';
 export type * from './sections/tickets';
 export type * from './sections/tls';
-
-/** The settings of every concern but TLS, whose files are read at start. */
-type Sections = ServerSection &
-  LoggingSection &
-  MetricsSection &
-  AdminSection &
-  DatabaseSection &
-  PagesSection &
-  TemplatesSection &
-  InfoMessagesSection &
-  AuthSection &
-  SqlAuthSection &
-  LdapAuthSection &
-  ServicesSection &
-  SingleLogoutSection &
-  SessionsSection &
-  TicketsSection &
-  ThrottleSection &
-  SchedulerSection;
-
-/** The settings as parsed from the environment, before the files they name are read. */
-export type ParsedSettings = Sections & { tls: TlsFiles | null };
-
-/**
- * Every setting of the server, typed, each concern's slice from its file of sections/. Names
- * mirror the environment variables; every duration is in milliseconds (fields ending in Ms).
- */
-export type CasConfig = Sections & { tls: TlsCredentials | null };
 
 /** The settings from `env`, without touching the filesystem. `seen` receives every name read. */
 export function parseSettings(env: Env, seen?: Set<string>): ParsedSettings {

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { TemplateFiles, viewsDir } from '../common/template-files';
-import type { CasConfig, ParsedSettings } from './cas-config';
+import type { CasConfig, ParsedSettings } from './settings';
 import { checkSetting } from './env-reader';
 import { DEFAULT_SQLITE_PATH } from './sections/database';
 import { TEMPLATE_SETTINGS } from './sections/templates';

@@ -1,5 +1,7 @@
 import type { Driver, EntityMetadata, ObjectLiteral } from 'typeorm';
-import type { SqlValue } from './fast-sql';
+
+/** A value bound to a statement's placeholder. */
+export type SqlValue = string | number | null;
 
 /** A row as a raw statement returns it, keyed by column name. */
 export type SqlRow = Record<string, unknown>;

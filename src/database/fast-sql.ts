@@ -1,9 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { BetterSqlite3Driver } from 'typeorm/driver/better-sqlite3/BetterSqlite3Driver';
-import { EntityColumns } from './entity-columns';
+import { EntityColumns, type SqlValue } from './entity-columns';
 
-export type SqlValue = string | number | null;
+export type { SqlValue };
 
 /**
  * Single SQL statements for the hot path (ticket issue and validation, session lookup), without

@@ -1,6 +1,6 @@
 import type { AccessDecision } from '../services/attribute-release';
 import type { ServiceTarget } from './login-outcome';
-import type { FormField, Message } from '../pages/message';
+import type { FormField, Message } from '../i18n/message';
 
 /** The notices of the login flow, as catalogue keys (src/i18n/catalogues) and parameters. */
 export const MESSAGES = {

@@ -1,4 +1,4 @@
-import type { Message } from '../pages/message';
+import type { Message } from '../i18n/message';
 
 /** What the browser is sent back to, once the service URL is known to be allowed. */
 export interface ServiceTarget {

@@ -1,5 +1,5 @@
 import type { CasConfig } from '../config/cas-config';
-import type { Message } from '../pages/message';
+import type { Message } from '../i18n/message';
 import type { SsoSession } from '../sessions/sso-session.entity';
 import type { FormTickets } from './form-tickets';
 import { MESSAGES } from './login-messages';

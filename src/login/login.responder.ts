@@ -3,12 +3,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { formatDate } from '../i18n/translate';
-import { loginAjax, type AjaxAnswer } from '../pages/ajax.response';
+import { loginAjax, type AjaxAnswer } from './ajax.response';
 import { readBrowserCookie, setBrowserCookie } from './browser-cookie';
 import { clearTgc, redirect, setTgc } from '../pages/http-helpers';
 import type { FormFields, LoginOutcome, LoginResponse } from './login-outcome';
 import { FormTickets } from './form-tickets';
-import type { Message } from '../pages/message';
+import type { Message } from '../i18n/message';
 import { ViewRenderer } from '../pages/view-renderer.service';
 
 /** The request asks for django-cas-server's JSON answers (and the setting allows them). */

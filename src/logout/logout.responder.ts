@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
 import { sendAjax, wantsAjax } from '../login/login.responder';
-import { logoutAjax } from '../pages/ajax.response';
+import { logoutAjax } from '../login/ajax.response';
 import { clearTgc, redirect } from '../pages/http-helpers';
 import { ViewRenderer } from '../pages/view-renderer.service';
 import { pageCsp } from '../protocol/page-csp';

@@ -5,7 +5,7 @@ import { ServiceRegistry } from '../services/service-registry.service';
 import { isBrowserUrl } from '../services/service-url';
 import { SessionService } from '../sessions/session.service';
 import { SessionTerminator } from '../sessions/session-terminator.service';
-import type { Message } from '../pages/message';
+import type { Message } from '../i18n/message';
 
 export interface LogoutRequest {
   cookie?: string;

@@ -8,7 +8,7 @@ import { translate, translateMessage, type MessageKey, type MessageParams } from
 import { sendHtml } from './http-helpers';
 import { DISMISSED_COOKIE, visibleInfoNotices } from './info-messages';
 import { requestLanguage } from './language';
-import type { FormField, Message } from './message';
+import type { FormField, Message } from '../i18n/message';
 import { TemplateFiles, viewsDir } from '../common/template-files';
 import { findSiteAssets, type SiteAssets } from '../common/site-assets';
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { CasConfig } from '../config/cas-config';
 import type { MessageKey } from '../i18n/translate';
-import type { Message } from '../pages/message';
+import type { Message } from '../i18n/message';
 
 export type RawParams = Record<string, unknown> | null | undefined;
 

@@ -1,6 +1,6 @@
 import { create } from 'xmlbuilder2';
-import { CAS_NS } from '../validation/cas-xml.response';
-import type { ValidationFailure } from '../validation/validation-outcome';
+import { CAS_NS } from '../protocol/answer-format';
+import type { ValidationFailure } from '../protocol/validation-outcome';
 import { xmlText } from '../common/xml-text';
 
 export type ProxyOutcome = { ok: true; proxyTicket: string } | ValidationFailure;

@@ -1,5 +1,5 @@
 import { Answer, JSON_TYPE, XML_TYPE } from '../protocol/answer';
-import type { Format } from '../validation/validation.params';
+import type { Format } from '../protocol/answer-format';
 import { proxyJson, proxyXml, type ProxyOutcome } from './cas-proxy.response';
 
 /** A /proxy answer, in the format asked for. */

@@ -1,8 +1,8 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { sendAnswer } from '../protocol/answer';
 import { clientError, exchangeOf, logFailure } from '../protocol/errors';
-import { formatOf } from '../validation/validation.params';
-import { failure } from '../validation/validation-outcome';
+import { formatOf } from '../protocol/answer-format';
+import { failure } from '../protocol/validation-outcome';
 import { proxyAnswer } from './proxy-answers';
 
 /** /proxy: any failure is a `cas:proxyFailure` (or its JSON), with status 200. */

@@ -8,7 +8,7 @@ import type { Ticket } from '../tickets/ticket.entity';
 import { ValueTooLongError } from '../database/column-limits';
 import { callbackUrl, checkPgtUrl } from './pgt-url';
 import { ProxyCallbackClient } from './proxy-callback';
-import { failure, type ValidationFailure } from '../validation/validation-outcome';
+import { failure, type ValidationFailure } from '../protocol/validation-outcome';
 
 export type GrantOutcome = { ok: true; pgtIou: string } | ValidationFailure;
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { GrantModule } from '../grant/grant.module';
 import { ServicesModule } from '../services/services.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { TicketsModule } from '../tickets/tickets.module';
@@ -9,7 +10,7 @@ import { ProxyService } from './proxy.service';
 
 /** CAS 2.0 proxying: /proxy, and the proxy-granting tickets validation hands out. */
 @Module({
-  imports: [ServicesModule, SessionsModule, TicketsModule],
+  imports: [GrantModule, ServicesModule, SessionsModule, TicketsModule],
   controllers: [ProxyController],
   providers: [ProxyCallbackClient, ProxyGrantingService, ProxyService],
   exports: [ProxyGrantingService],

@@ -4,8 +4,8 @@ import { SessionService } from '../sessions/session.service';
 import { TicketRegistry } from '../tickets/ticket-registry.service';
 import { ServiceTicketGrant } from '../grant/service-ticket-grant';
 import type { ProxyOutcome } from './cas-proxy.response';
-import { failure } from '../validation/validation-outcome';
-import { TICKET_SHAPE } from '../validation/validation.service';
+import { failure } from '../protocol/validation-outcome';
+import { TICKET_SHAPE } from '../tickets/ticket-id';
 
 /** /proxy (§1.7): a PGT and a target service give a proxy ticket for that service. */
 @Injectable()

@@ -1,5 +1,5 @@
 import type { Attributes } from '../common/attributes';
-import type { ValidationOutcome } from './validation-outcome';
+import type { ValidationOutcome } from '../protocol/validation-outcome';
 
 type JsonAttributeValue = string | string[] | boolean;
 

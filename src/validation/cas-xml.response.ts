@@ -1,10 +1,9 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { Attributes } from '../common/attributes';
-import type { ValidationOutcome } from './validation-outcome';
+import type { ValidationOutcome } from '../protocol/validation-outcome';
 import { xmlText } from '../common/xml-text';
-
-export const CAS_NS = 'http://www.yale.edu/tp/cas';
+import { CAS_NS } from '../protocol/answer-format';
 
 /** Attribute names become element names: they must be XML NCNames. */
 const NCNAME = /^[\p{L}_][\p{L}\p{N}_.-]*$/u;

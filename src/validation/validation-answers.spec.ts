@@ -1,6 +1,6 @@
 import { proxyAnswer } from '../proxy/proxy-answers';
 import { validateV1Answer, validationAnswer } from './validation-answers';
-import { failure } from './validation-outcome';
+import { failure } from '../protocol/validation-outcome';
 
 describe('validation and proxy answers', () => {
   const refused = failure('INVALID_REQUEST', "parameter 'ticket' was given more than once");

@@ -2,8 +2,8 @@ import { Answer, JSON_TYPE, TEXT_TYPE, XML_TYPE } from '../protocol/answer';
 import { validationJson } from './cas-json.response';
 import { validateV1 } from './cas-v1.response';
 import { validationXml } from './cas-xml.response';
-import type { Format } from './validation.params';
-import type { ValidationOutcome } from './validation-outcome';
+import type { Format } from '../protocol/answer-format';
+import type { ValidationOutcome } from '../protocol/validation-outcome';
 
 /** A CAS 2.0/3.0 validation answer; attributes are released on every URI (V-58). */
 export function validationAnswer(format: Format, outcome: ValidationOutcome): Answer {

@@ -1,9 +1,9 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { sendAnswer } from '../protocol/answer';
 import { clientError, exchangeOf, logFailure } from '../protocol/errors';
-import { formatOf } from './validation.params';
+import { formatOf } from '../protocol/answer-format';
 import { validateV1Answer, validationAnswer } from './validation-answers';
-import { failure } from './validation-outcome';
+import { failure } from '../protocol/validation-outcome';
 
 /**
  * CAS 2.0/3.0 validation: any failure is a `cas:authenticationFailure` (or its JSON), with

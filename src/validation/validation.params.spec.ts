@@ -1,5 +1,6 @@
 import type { CasConfig } from '../config/cas-config';
-import { formatOf, validationQuery } from './validation.params';
+import { formatOf } from '../protocol/answer-format';
+import { validationQuery } from './validation.params';
 
 describe('validation parameters', () => {
   const schema = validationQuery({ maxServiceUrlLength: 64 } as CasConfig);

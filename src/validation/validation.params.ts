@@ -1,20 +1,8 @@
 /** The parameters of the validation endpoints, in the order they are checked. */
 import { z } from 'zod';
 import type { CasConfig } from '../config/cas-config';
+import { formatParam } from '../protocol/answer-format';
 import { flagParam, param, serviceUrlParam } from '../protocol/params';
-
-export type Format = 'XML' | 'JSON';
-
-/** `format` (CAS 3.0 §2.5.1): XML unless JSON is asked for, any case. */
-export const formatParam = param(16)
-  .refine((value) => value === undefined || ['XML', 'JSON'].includes(value.toUpperCase()), 'format must be XML or JSON')
-  .transform((value): Format => (value?.toUpperCase() === 'JSON' ? 'JSON' : 'XML'));
-
-/** The answer format a request asked for; XML when it cannot be read. */
-export function formatOf(query: unknown): Format {
-  const format = formatParam.safeParse((query as Record<string, unknown> | null | undefined)?.format);
-  return format.success ? format.data : 'XML';
-}
 
 /** /validate (CAS 1.0). */
 export function validateV1Query(config: CasConfig) {

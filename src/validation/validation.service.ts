@@ -4,9 +4,10 @@ import { CAS_CONFIG } from '../config/config.module';
 import { MetricsService } from '../metrics/metrics.service';
 import { sameService } from '../services/service-url';
 import { TicketRegistry } from '../tickets/ticket-registry.service';
+import { TICKET_SHAPE } from '../tickets/ticket-id';
 import type { TicketType } from '../tickets/ticket.entity';
 import { ProxyGrantingService } from '../proxy/proxy-granting.service';
-import { failure, type ValidationOutcome } from './validation-outcome';
+import { failure, type ValidationOutcome } from '../protocol/validation-outcome';
 
 export interface ValidationRequest {
   ticket?: string;
@@ -17,9 +18,6 @@ export interface ValidationRequest {
   acceptProxyTickets: boolean;
   endpoint: string;
 }
-
-/** Tickets are letters, digits and '-' (T-04), and never longer than 256 characters. */
-export const TICKET_SHAPE = /^[A-Za-z0-9-]{1,256}$/;
 
 /** Ticket validation shared by /validate, /serviceValidate, /proxyValidate and /p3/*. */
 @Injectable()

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { AuthService } from '../../auth/auth.service';
 import { usernameField, usernameForLog } from '../../logging/username-label';
 import type { MetricsService } from '../../metrics/metrics.service';
-import type { FormField, Message } from '../../pages/message';
+import type { FormField, Message } from '../../i18n/message';
 import type { LoginThrottle } from '../../throttling/login-throttle.service';
 import { MESSAGES } from '../login-messages';
 import type { FormOptions, LoginPages } from '../login-pages';

@@ -1,4 +1,4 @@
-import type { Translatable } from '../i18n/translate';
+import type { Translatable } from './translate';
 
 /** A login form field that a message can be about. */
 export type FormField = 'username' | 'password';

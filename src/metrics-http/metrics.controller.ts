@@ -4,8 +4,8 @@ import { constantTimeEquals } from '../common/constant-time';
 import { problem, sendProblem } from '../common/problem';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
-import { metricsText } from './cluster-metrics';
-import { MetricsService } from './metrics.service';
+import { metricsText } from '../metrics/cluster-metrics';
+import { MetricsService } from '../metrics/metrics.service';
 
 /** GET /metrics: Prometheus text format, behind CAS_METRICS_TOKEN when one is set. */
 @Controller()

@@ -2,8 +2,8 @@ import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/languages';
 import { translate, type MessageKey } from '../i18n/translate';
-import { requestLanguage } from '../pages/language';
-import { clientError, exchangeOf } from './errors';
+import { requestLanguage } from './language';
+import { clientError, exchangeOf } from '../protocol/errors';
 
 /** The page language, or English when even the headers could not be read. */
 function safeLanguage(request: FastifyRequest): Language {

@@ -1,6 +1,6 @@
 import { appendParameter } from '../services/service-url';
-import type { LoginOutcome } from '../login/login-outcome';
-import type { Message } from './message';
+import type { LoginOutcome } from './login-outcome';
+import type { Message } from '../i18n/message';
 
 /** A message of an AJAX answer, already translated. */
 export interface AjaxMessage {

@@ -2,9 +2,9 @@ import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { collectDefaultMetrics } from 'prom-client';
 import { SessionService } from '../sessions/session.service';
 import { SessionsModule } from '../sessions/sessions.module';
-import { shareWithPrimary } from './cluster-metrics';
+import { shareWithPrimary } from '../metrics/cluster-metrics';
 import { MetricsController } from './metrics.controller';
-import { MetricsService } from './metrics.service';
+import { MetricsService } from '../metrics/metrics.service';
 
 /** What only a served /metrics needs: process metrics, the sessions gauge, the cluster link. */
 @Injectable()
