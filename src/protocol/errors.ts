@@ -1,6 +1,7 @@
 import { HttpException, type ArgumentsHost, type Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidRequest } from './params';
+import { failure, type ValidationFailure } from './validation-outcome';
 
 /** What was wrong with a request the server refused (a 4xx). */
 export interface ClientError {
@@ -36,4 +37,19 @@ export function exchangeOf(host: ArgumentsHost): { request: FastifyRequest; repl
 /** A server-side failure, logged by the endpoint that met it (the client only learns that). */
 export function logFailure(logger: Logger, request: FastifyRequest, exception: unknown): void {
   logger.error(`${request.url.split('?')[0]} failed: ${messageOf(exception)}`);
+}
+
+/**
+ * The CAS failure a validation or proxy endpoint answers for an exception: INVALID_REQUEST with
+ * the client's fault, or INTERNAL_ERROR with `internal` (the server's fault, logged here).
+ */
+export function casFailureOf(
+  exception: unknown,
+  request: FastifyRequest,
+  logger: Logger,
+  internal: string,
+): ValidationFailure {
+  const client = clientError(exception);
+  if (client === null) logFailure(logger, request, exception);
+  return client ? failure('INVALID_REQUEST', client.message) : failure('INTERNAL_ERROR', internal);
 }

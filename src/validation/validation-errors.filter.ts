@@ -1,9 +1,8 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { sendAnswer } from '../protocol/answer';
-import { clientError, exchangeOf, logFailure } from '../protocol/errors';
+import { casFailureOf, clientError, exchangeOf, logFailure } from '../protocol/errors';
 import { formatOf } from '../protocol/answer-format';
 import { validateV1Answer, validationAnswer } from './validation-answers';
-import { failure } from '../protocol/validation-outcome';
 
 /**
  * CAS 2.0/3.0 validation: any failure is a `cas:authenticationFailure` (or its JSON), with
@@ -15,11 +14,12 @@ export class ValidationErrorsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const { request, reply } = exchangeOf(host);
-    const client = clientError(exception);
-    if (client === null) logFailure(this.logger, request, exception);
-    const outcome = client
-      ? failure('INVALID_REQUEST', client.message)
-      : failure('INTERNAL_ERROR', 'The server could not validate the ticket; try again later');
+    const outcome = casFailureOf(
+      exception,
+      request,
+      this.logger,
+      'The server could not validate the ticket; try again later',
+    );
     sendAnswer(reply, validationAnswer(formatOf(request.query), outcome));
   }
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_DEFINITION } from '../../src/services/service-definition';
 import type { ServiceRules } from '../../src/services/service-rules';
 import { SsoSession } from '../../src/sessions/sso-session.entity';
 import { LoginPages } from '../../src/login/login-pages';
@@ -25,21 +26,11 @@ export function session(changes: Partial<SsoSession> = {}): SsoSession {
 
 export function rules(changes: Partial<ServiceRules> = {}): ServiceRules {
   return {
+    ...DEFAULT_DEFINITION,
     id: 7,
     position: 0,
     name: 'App',
     pattern: '^https://app\\.example\\.org/',
-    userField: '',
-    restrictUsers: false,
-    allowedUsers: [],
-    proxy: false,
-    proxyCallback: false,
-    singleLogOut: false,
-    singleLogOutCallback: '',
-    frontChannelLogout: false,
-    releasedAttributes: [],
-    attributeRewrites: [],
-    requiredAttributes: [],
     ...changes,
   };
 }
