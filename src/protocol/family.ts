@@ -36,9 +36,23 @@ export function Family(name: FamilyName): ClassDecorator {
   };
 }
 
-/** The family of the route a request reached; `default` for a request that matched none. */
+/**
+ * Families whose answer is for their own method only: another method on /samlValidate or /auth
+ * (POST endpoints reading a SOAP or form body) is an unknown address, as before.
+ */
+const ONLY_OWN_METHODS: ReadonlySet<FamilyName> = new Set(['default', 'admin', 'saml', 'auth-helper']);
+
+/** Each server's paths and their family, so that a request for a path in another method still finds it. */
+const familiesByPath = new WeakMap<FastifyInstance, Map<string, FamilyName>>();
+
+/**
+ * The family of the route a request reached; for a request that matched no route (a method the
+ * endpoint does not take), the family of its path; `default` for an unknown path.
+ */
 export function familyOf(request: FastifyRequest): FamilyName {
-  return request.routeOptions.config.family ?? 'default';
+  const tagged = request.routeOptions.config.family;
+  if (tagged !== undefined) return tagged;
+  return familiesByPath.get(request.server)?.get(request.url.split('?')[0]) ?? 'default';
 }
 
 /**
@@ -50,9 +64,12 @@ export function registerRouteFamilies(
   untagged: (url: string) => FamilyName,
   bodiesOf: (family: FamilyName) => RouteBodies,
 ): void {
+  const paths = new Map<string, FamilyName>();
+  familiesByPath.set(fastify, paths);
   fastify.addHook('onRoute', (route) => {
     const family = route.config?.family ?? untagged(route.url);
     route.config = { ...route.config, family };
+    if (!ONLY_OWN_METHODS.has(family)) paths.set(route.url, family);
     limitBodies(route, bodiesOf(family));
   });
 }
