@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CasConfig } from '../config/cas-config';
 import { CAS_CONFIG } from '../config/config.module';
@@ -6,7 +6,8 @@ import { isLanguage } from '../i18n/languages';
 import { cookiePath, isHttps } from './http-helpers';
 import { DISMISSED_COOKIE, addDismissed, dismissToken, infoMessage } from './info-messages';
 import { LANGUAGE_COOKIE, LANGUAGE_COOKIE_MAX_AGE } from './language';
-import { single, type RawParams } from '../protocol/params';
+import { ParamsPipe } from '../protocol/params.pipe';
+import { dismissForm, languageQuery, type DismissForm, type LanguageQuery } from './preferences.params';
 import { safeReturnPath } from './return-path';
 import { Family } from '../protocol/family';
 
@@ -19,14 +20,6 @@ import { Family } from '../protocol/family';
 @Controller()
 export class PreferencesController {
   constructor(@Inject(CAS_CONFIG) private readonly config: CasConfig) {}
-
-  private read(params: RawParams, name: string): string | undefined {
-    try {
-      return single(params, name, 4096);
-    } catch {
-      return undefined;
-    }
-  }
 
   private cookie(reply: FastifyReply, req: FastifyRequest, name: string, value: string): void {
     void reply.setCookie(name, value, {
@@ -44,23 +37,27 @@ export class PreferencesController {
   }
 
   @Get('language')
-  language(@Req() req: FastifyRequest, @Res() reply: FastifyReply): void {
-    const params = req.query as RawParams;
-    const lang = this.read(params, 'lang');
+  language(
+    @Query(ParamsPipe(() => languageQuery)) { lang, next }: LanguageQuery,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): void {
     // An unknown language changes nothing: the pages keep following the browser's preference.
     if (isLanguage(lang)) this.cookie(reply, req, LANGUAGE_COOKIE, lang);
-    this.back(reply, this.read(params, 'next'));
+    this.back(reply, next);
   }
 
   @Post('messages/dismiss')
-  dismiss(@Req() req: FastifyRequest, @Res() reply: FastifyReply): void {
-    const params = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as RawParams;
-    const id = this.read(params, 'id');
+  dismiss(
+    @Body(ParamsPipe(() => dismissForm)) { id, next }: DismissForm,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): void {
     const message = id === undefined ? null : infoMessage(this.config.infoMessages, id);
     if (id !== undefined && message?.discardable) {
       const token = dismissToken(id, message);
       this.cookie(reply, req, DISMISSED_COOKIE, addDismissed(req.cookies[DISMISSED_COOKIE], token));
     }
-    this.back(reply, this.read(params, 'next'));
+    this.back(reply, next);
   }
 }

@@ -4,8 +4,6 @@ import type { CasConfig } from '../config/cas-config';
 import type { MessageKey } from '../i18n/translate';
 import type { Message } from '../i18n/message';
 
-export type RawParams = Record<string, unknown> | null | undefined;
-
 export type ParamProblem = 'repeated' | 'malformed' | 'tooLong';
 
 const PROBLEM_TEXT: Record<ParamProblem, string> = {
@@ -45,24 +43,10 @@ function problemOf(value: unknown, maxLength: number): ParamProblem | null {
   return value.length > maxLength ? 'tooLong' : null;
 }
 
-/** The single value of a parameter; a repeated or structured parameter is an error. */
-export function single(params: RawParams, name: string, maxLength = 8192): string | undefined {
-  const value = params?.[name];
-  if (value === undefined) return undefined;
-  const problem = problemOf(value, maxLength);
-  if (problem !== null) throw new ParamError(name, problem);
-  return value as string;
-}
-
-/** A boolean flag (G-04): set when present with any value but `false`. */
-export function flag(params: RawParams, name: string): boolean {
-  const value = single(params, name, 64);
-  return value !== undefined && value.toLowerCase() !== 'false';
-}
-
 /**
- * Schema of an optional single-valued parameter (see `single`). Its issue carries the problem,
- * which ParamsPipe turns into a ParamError named after the parameter.
+ * Schema of an optional parameter: one string, at most `maxLength` long (a repeated or structured
+ * parameter is refused). Its issue carries the problem, which ParamsPipe turns into a ParamError
+ * named after the parameter.
  */
 export function param(maxLength = 8192) {
   return z
@@ -76,7 +60,7 @@ export function param(maxLength = 8192) {
     .optional();
 }
 
-/** Schema of a boolean flag (see `flag`). */
+/** Schema of a boolean flag (G-04): set when present with any value but `false`. */
 export const flagParam = param(64).transform((value) => value !== undefined && value.toLowerCase() !== 'false');
 
 /** Schema of a service URL parameter (`service`, `TARGET`, `pgtUrl`, …), bounded by the setting. */
