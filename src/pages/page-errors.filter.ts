@@ -61,7 +61,11 @@ export class PageErrorsFilter implements ExceptionFilter {
     if (client === null)
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (client && this.formAgain) {
-      this.formAgain(request, reply, status, exception).catch(() => sendErrorPage(request, reply, status, this.prefix));
+      // The form could not be shown (its login ticket needs the server's key): the server's fault.
+      this.formAgain(request, reply, status, exception).catch((failure: unknown) => {
+        this.logger.error(failure instanceof Error ? (failure.stack ?? failure.message) : String(failure));
+        sendErrorPage(request, reply, 500, this.prefix);
+      });
       return;
     }
     sendErrorPage(request, reply, status, this.prefix);
