@@ -121,7 +121,7 @@ export async function createApp(config: CasConfig, logger: PinoNestLogger): Prom
     maxAge: '1h',
   });
   if (adminOnMainListener(config)) await registerAdminHttp(app);
-  await registerProtocolHeaders(app, `${config.pathPrefix}/static/`);
+  registerProtocolHeaders(app, `${config.pathPrefix}/static/`);
   app.useGlobalFilters(
     new FamilyExceptionsFilter(familyFilters(config, app.get(LoginResponder), app.get(ViewRenderer))),
   );
@@ -139,7 +139,7 @@ export async function createAdminApp(config: CasConfig, logger: PinoNestLogger):
   registerRequestContext(app.getHttpAdapter().getInstance());
   if (config.accessLog) registerAccessLog(app.getHttpAdapter().getInstance(), logger.root, logger.redact);
   await registerAdminHttp(app);
-  await registerProtocolHeaders(app, '/api/admin/docs/assets/');
+  registerProtocolHeaders(app, '/api/admin/docs/assets/');
   app.useGlobalFilters(
     new FamilyExceptionsFilter({ admin: new ProblemErrorsFilter(), default: new ProblemErrorsFilter() }),
   );

@@ -1,8 +1,8 @@
-import { UseInterceptors, type Type } from '@nestjs/common';
+import type { Type } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, preSerializationHookHandler } from 'fastify';
 import { limitBodies, type RouteBodies } from '../common/route-bodies';
-import { AnswerInterceptor } from './answer.interceptor';
+import { Answer } from './answer';
 
 /**
  * The endpoint families: routes that read their input alike and answer errors in one format.
@@ -32,7 +32,6 @@ export function Family(name: FamilyName): ClassDecorator {
       if (key === 'constructor' || typeof descriptor?.value !== 'function') continue;
       RouteConfig({ family: name })(prototype, key, descriptor);
     }
-    UseInterceptors(AnswerInterceptor)(target);
   };
 }
 
@@ -56,6 +55,19 @@ export function familyOf(request: FastifyRequest): FamilyName {
 }
 
 /**
+ * Lets a family's handler return an Answer: its media type goes on the reply and its body is
+ * sent as it is. A route hook rather than a Nest interceptor, which would put every request of
+ * the hot path through an RxJS pipeline.
+ */
+const sendAnswerBody: preSerializationHookHandler<unknown> = (_request, reply, payload, done) => {
+  if (payload instanceof Answer) {
+    void reply.type(payload.type);
+    reply.serializer(() => payload.body);
+  }
+  done(null, payload);
+};
+
+/**
  * Tags every route registered from now on with its family (its own tag, or `untagged(url)` for
  * routes registered outside a family controller) and gives it the family's body limits.
  */
@@ -70,6 +82,12 @@ export function registerRouteFamilies(
     const family = route.config?.family ?? untagged(route.url);
     route.config = { ...route.config, family };
     if (!ONLY_OWN_METHODS.has(family)) paths.set(route.url, family);
+    if (family !== 'default' && family !== 'admin') {
+      route.preSerialization = [
+        ...(route.preSerialization === undefined ? [] : [route.preSerialization].flat()),
+        sendAnswerBody,
+      ];
+    }
     limitBodies(route, bodiesOf(family));
   });
 }
